@@ -1,0 +1,1 @@
+SELECT seq, hash FROM chain_head WHERE one = 1;

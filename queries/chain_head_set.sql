@@ -1,0 +1,1 @@
+UPDATE chain_head SET seq = :seq, hash = :hash WHERE one = 1;

@@ -1,0 +1,1 @@
+SELECT name FROM chained_table ORDER BY name;

@@ -1,0 +1,1 @@
+SELECT id FROM convention WHERE ref = ?;

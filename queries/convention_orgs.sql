@@ -1,0 +1,1 @@
+SELECT * FROM training_org WHERE convention_id = ? ORDER BY key;

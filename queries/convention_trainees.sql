@@ -1,0 +1,4 @@
+SELECT t.*, d.on_date AS left_on
+FROM trainee t LEFT JOIN departure d ON d.trainee_id = t.id
+WHERE t.convention_id = ?
+ORDER BY t.code;

@@ -1,0 +1,46 @@
+#include "app/command.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <vector>
+
+namespace ledger {
+
+namespace {
+std::vector<std::pair<int, SetupFn>>& registry() {
+  static std::vector<std::pair<int, SetupFn>> commands;
+  return commands;
+}
+}  // namespace
+
+bool register_command(int order, SetupFn setup) {
+  registry().emplace_back(order, setup);
+  return true;
+}
+
+void setup_all_commands(CLI::App& app, Context& ctx) {
+  auto commands = registry();
+  std::stable_sort(commands.begin(), commands.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [order, setup] : commands) setup(app, ctx);
+}
+
+std::string Context::db_path() const {
+  if (!db_flag.empty()) return db_flag;
+  if (const char* env = std::getenv("LEDGER_DB"); env != nullptr && *env != '\0') return env;
+  return "ledger.db";
+}
+
+std::unique_ptr<Ledger> Context::open(Ledger::Open how) const { return Ledger::open(db_path(), how); }
+
+void add_convention_option(CLI::App& cmd, Context& ctx) {
+  cmd.add_option("--convention", ctx.convention, "Convention ref (may be left out when the ledger holds only one)");
+}
+
+void add_format_option(CLI::App& cmd, Format& format, bool) {
+  const std::map<std::string, Format> names{{"table", Format::table}, {"csv", Format::csv}, {"json", Format::json}};
+  cmd.add_option("--format", format, "Output format: table (for people), csv or json (for machines)")
+      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
+      ->default_str("table");
+}
+
+}  // namespace ledger

@@ -1,0 +1,44 @@
+// How a subcommand plugs into `ledger`: each src/cli/*.cpp file registers one setup function
+// that adds its subcommand (options struct + callback calling run_x) to the app.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "app/clock.hpp"
+#include "store/ledger.hpp"
+
+namespace ledger {
+
+// What the whole command line shares: global options and the process's streams.
+struct Context {
+  std::string db_flag;          // --db
+  std::string convention;       // --convention (empty: the only one)
+  std::ostream* out = nullptr;
+  std::ostream* err = nullptr;
+  bool progress = false;        // stderr is a terminal: show progress bars
+  int exit_code = 0;
+
+  // The database path: --db, else $LEDGER_DB, else ./ledger.db.
+  std::string db_path() const;
+  Clock clock() const { return Clock::from_environment(); }
+  std::unique_ptr<Ledger> open(Ledger::Open how = Ledger::Open::existing) const;
+};
+
+using SetupFn = void (*)(CLI::App& app, Context& ctx);
+
+// `order` sets where the command appears in `ledger --help`.
+bool register_command(int order, SetupFn setup);
+void setup_all_commands(CLI::App& app, Context& ctx);
+
+// Shared flags.
+void add_convention_option(CLI::App& cmd, Context& ctx);
+enum class Format { table, csv, json };
+void add_format_option(CLI::App& cmd, Format& format, bool with_html = false);
+
+}  // namespace ledger

@@ -1,0 +1,31 @@
+// `ledger init`: create or migrate the database; idempotent.
+#include <fmt/format.h>
+
+#include "app/command.hpp"
+
+namespace ledger {
+
+struct InitOptions {};
+
+int run_init(Ledger& ledger, std::ostream& out, const InitOptions&) {
+  const int applied = ledger.migrate();
+  if (applied == 0)
+    out << fmt::format("{}: ledger up to date (schema {})\n", ledger.path(), ledger.schema_version());
+  else
+    out << fmt::format("{}: ledger ready (schema {})\n", ledger.path(), ledger.schema_version());
+  return 0;
+}
+
+namespace {
+void setup_init(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<InitOptions>();
+  auto* cmd = app.add_subcommand("init", "Create or migrate the ledger database (idempotent)");
+  cmd->callback([&ctx, opts] {
+    auto ledger = ctx.open(Ledger::Open::create);
+    ctx.exit_code = run_init(*ledger, *ctx.out, *opts);
+  });
+}
+const bool registered = register_command(10, setup_init);
+}  // namespace
+
+}  // namespace ledger

@@ -1,0 +1,132 @@
+// A convention as the user writes it (TOML, `ledger convention import`) and as the ledger holds it.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/values.hpp"
+
+namespace ledger {
+
+class Ledger;
+class WriteTransaction;
+
+struct Clauses {
+  std::optional<std::int64_t> beneficiary_notice_days, of_notice_days;
+  std::optional<BasisPoints> beneficiary_percent_bp, of_percent_bp, partial_percent_bp;
+  std::optional<Cents> beneficiary_amount_cents, of_amount_cents, partial_amount_cents;
+};
+
+struct PartySpec {
+  std::string name, siret;
+  std::optional<std::string> address, representative, title, icom;
+};
+
+struct OrgSpec {
+  std::string key;
+  PartySpec party;
+  std::optional<std::string> nda;
+  BasisPoints vat_rate_bp = 2000;
+  bool consolidates_grades = false;
+  bool internal = false;
+};
+
+struct ModuleSpec {
+  std::string code, label, org;
+  Minutes minutes = 0;
+  std::optional<Minutes> training_minutes, support_minutes, evaluation_minutes;
+  std::optional<std::int64_t> days_x100;
+  bool elearning = false;
+  std::optional<std::string> place;
+  Cents price_ht_cents = 0;
+};
+
+struct TraineeSpec {
+  std::string code, last_name, first_name;
+  std::optional<std::string> birth_date, function, contract_start, contract_end;
+  Minutes weekly_minutes = 35 * 60;
+};
+
+struct FundingSpec {
+  std::string ref, funder;
+  std::optional<std::string> decided;
+  Cents hourly_rate_cents = 0;
+  std::optional<Minutes> cap_minutes;
+  std::optional<Cents> cap_cents;
+  std::vector<std::string> modules, trainees;  // empty: all
+  std::string basis = "ht";
+  bool subrogation = false;
+};
+
+struct ConventionSpec {
+  std::string ref, title, option, nature, starts, ends;
+  BasisPoints max_training_share_bp = 7000;
+  std::optional<std::string> signed_place, signed_on;
+  Clauses clauses;
+  PartySpec beneficiary;
+  std::vector<OrgSpec> orgs;
+  std::vector<ModuleSpec> modules;
+  std::vector<TraineeSpec> trainees;
+  std::vector<FundingSpec> fundings;
+  std::string source;
+};
+
+inline constexpr const char* kDefaultTitle = "CQP Conseiller offres de service de la Sécurité sociale";
+
+// Parses and validates a convention file; every problem is reported as `FILE:LINE: key: value: why`.
+ConventionSpec read_convention_toml(const std::string& bytes, const std::string& file_name);
+
+// Records it (the caller's transaction); refuses an existing ref. Returns the convention's id.
+std::int64_t record_convention(Ledger& ledger, WriteTransaction& txn, const ConventionSpec& spec);
+
+// ---- What the ledger holds, loaded once per command ----
+
+struct ModuleRow {
+  std::int64_t id = 0;
+  std::string code, label, org_key, org_name;
+  std::int64_t org_id = 0;
+  Minutes minutes = 0;
+  bool elearning = false;
+  Cents price_ht_cents = 0;
+};
+
+struct TraineeRow {
+  std::int64_t id = 0;
+  std::string code, last_name, first_name, function;
+  std::optional<std::string> left_on;  // departure date (trainee leave)
+};
+
+struct OrgRow {
+  std::int64_t id = 0;
+  std::string key, name, nda;
+  BasisPoints vat_rate_bp = 0;
+};
+
+struct ConventionRow {
+  std::int64_t id = 0;
+  std::string ref, title, option, nature, starts, ends;
+  BasisPoints max_training_share_bp = 7000;
+  Clauses clauses;
+};
+
+struct ConventionState {
+  ConventionRow convention;
+  std::vector<OrgRow> orgs;
+  std::vector<ModuleRow> modules;    // by code
+  std::vector<TraineeRow> trainees;  // by code
+
+  const ModuleRow* module(std::string_view code) const;
+  const TraineeRow* trainee(std::string_view code) const;
+  const OrgRow* org(std::string_view key) const;
+  const ModuleRow& module_or_flag(std::string_view code, const char* flag) const;
+  const TraineeRow& trainee_or_flag(std::string_view code, const char* flag) const;
+};
+
+// The convention `ref`, or the only one when `ref` is empty; a clear error otherwise.
+ConventionState load_convention(Ledger& ledger, const std::string& ref);
+std::vector<std::string> convention_refs(Ledger& ledger);
+
+}  // namespace ledger

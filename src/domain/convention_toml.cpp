@@ -1,0 +1,395 @@
+// Reading a convention file (TOML). Keys are documented in data/convention-template.toml.
+#include <toml++/toml.h>
+
+#include <fmt/format.h>
+
+#include <functional>
+#include <sstream>
+#include <set>
+
+#include "app/error.hpp"
+#include "domain/convention.hpp"
+#include "io/csv.hpp"
+
+namespace ledger {
+
+namespace {
+
+// Reads the keys of one TOML table, collecting every problem with its line.
+class Section {
+ public:
+  Section(const toml::table& table, std::string name, const std::string& file, ProblemList& problems)
+      : table_(table), name_(std::move(name)), file_(file), problems_(problems) {}
+
+  ~Section() = default;
+
+  // Reports keys nobody asked for: most often a typo.
+  void finish() {
+    for (const auto& [key, node] : table_)
+      if (!asked_.contains(std::string(key.str())))
+        problem(&node, std::string(key.str()), "", "unknown key (see `ledger convention template`)");
+  }
+
+  std::optional<std::string> text(const std::string& key, bool required = false) {
+    const toml::node* n = get(key, required);
+    if (n == nullptr) return std::nullopt;
+    if (const auto* s = n->as_string()) {
+      const std::string value = trim(s->get());
+      if (value.empty() && required) problem(n, key, "", "must not be empty");
+      if (value.empty()) return std::nullopt;
+      return value;
+    }
+    problem(n, key, describe(*n), "expected text in quotes");
+    return std::nullopt;
+  }
+
+  std::optional<std::string> date(const std::string& key, bool required = false) {
+    const toml::node* n = get(key, required);
+    if (n == nullptr) return std::nullopt;
+    if (const auto* d = n->as_date()) {
+      const auto& v = d->get();
+      return checked(n, key, fmt::format("{:04}-{:02}-{:02}", v.year, v.month, v.day), [](const std::string& s) {
+        return format_date(parse_date(s));
+      });
+    }
+    if (const auto* s = n->as_string()) return checked(n, key, s->get(), [](const std::string& t) { return format_date(parse_date(t)); });
+    problem(n, key, describe(*n), "expected a date such as 2026-09-01");
+    return std::nullopt;
+  }
+
+  // A decimal with at most two decimals, as hundredths; integers, floats and strings accepted.
+  std::optional<std::int64_t> hundredths(const std::string& key, bool required = false) {
+    const toml::node* n = get(key, required);
+    if (n == nullptr) return std::nullopt;
+    try {
+      if (const auto* i = n->as_integer()) {
+        if (i->get() < 0) throw std::invalid_argument("must not be negative");
+        return i->get() * 100;
+      }
+      if (const auto* f = n->as_floating_point()) return hundredths_from_double(f->get());
+      if (const auto* s = n->as_string()) return parse_hundredths(s->get());
+      throw std::invalid_argument("expected a number");
+    } catch (const std::invalid_argument& e) {
+      problem(n, key, describe(*n), e.what());
+      return std::nullopt;
+    }
+  }
+
+  std::optional<Minutes> hours(const std::string& key, bool required = false) {
+    const auto h = hundredths(key, required);
+    if (!h) return std::nullopt;
+    if ((*h * 60) % 100 != 0) {
+      problem(get(key, false), key, format_hundredths(*h), "not a whole number of minutes");
+      return std::nullopt;
+    }
+    return *h * 60 / 100;
+  }
+
+  std::optional<std::int64_t> whole(const std::string& key) {
+    const toml::node* n = get(key, false);
+    if (n == nullptr) return std::nullopt;
+    if (const auto* i = n->as_integer(); i != nullptr && i->get() >= 0) return i->get();
+    problem(n, key, describe(*n), "expected a whole, non-negative number");
+    return std::nullopt;
+  }
+
+  bool boolean(const std::string& key, bool fallback) {
+    const toml::node* n = get(key, false);
+    if (n == nullptr) return fallback;
+    if (const auto* b = n->as_boolean()) return b->get();
+    problem(n, key, describe(*n), "expected true or false");
+    return fallback;
+  }
+
+  std::vector<std::string> list(const std::string& key) {
+    std::vector<std::string> out;
+    const toml::node* n = get(key, false);
+    if (n == nullptr) return out;
+    const auto* arr = n->as_array();
+    if (arr == nullptr) {
+      problem(n, key, describe(*n), "expected a list such as [\"PASS\", \"PREMSS\"]");
+      return out;
+    }
+    for (const auto& item : *arr) {
+      if (const auto* s = item.as_string())
+        out.push_back(trim(s->get()));
+      else
+        problem(&item, key, describe(item), "expected text in quotes");
+    }
+    return out;
+  }
+
+  template <typename Fn>
+  std::optional<std::string> checked(const toml::node* n, const std::string& key, const std::string& value, Fn parse) {
+    try {
+      return parse(value);
+    } catch (const std::invalid_argument& e) {
+      problem(n, key, value, e.what());
+      return std::nullopt;
+    }
+  }
+
+  void problem(const toml::node* n, const std::string& key, const std::string& value, const std::string& why) {
+    const auto line = n != nullptr ? n->source().begin.line : table_.source().begin.line;
+    problems_.add({fmt::format("{}:{}", file_, line), name_.empty() ? key : name_ + "." + key, value, why});
+  }
+
+  const toml::node* node(const std::string& key) const { return table_.get(key); }
+
+ private:
+  const toml::node* get(const std::string& key, bool required) {
+    asked_.insert(key);
+    const toml::node* n = table_.get(key);
+    if (n == nullptr && required) problem(nullptr, key, "(missing)", "required key");
+    return n;
+  }
+
+  static std::string describe(const toml::node& n) {
+    std::ostringstream out;
+    n.visit([&](const auto& v) { out << v; });
+    return out.str();
+  }
+
+  const toml::table& table_;
+  std::string name_;
+  const std::string& file_;
+  ProblemList& problems_;
+  std::set<std::string> asked_;
+};
+
+template <typename T, typename Fn>
+std::optional<T> parsed(Section& s, const std::string& key, const std::optional<std::string>& value, Fn parse) {
+  if (!value) return std::nullopt;
+  try {
+    return parse(*value);
+  } catch (const std::invalid_argument& e) {
+    s.problem(s.node(key), key, *value, e.what());
+    return std::nullopt;
+  }
+}
+
+PartySpec read_party(Section& s) {
+  PartySpec p;
+  p.name = s.text("name", true).value_or("");
+  p.siret = parsed<std::string>(s, "siret", s.text("siret", true), parse_siret).value_or("");
+  p.address = s.text("address");
+  p.representative = s.text("representative");
+  p.title = s.text("title");
+  p.icom = s.text("icom");
+  return p;
+}
+
+// Each [[name]] entry of the file, as a table; a non-table entry is a problem.
+std::vector<std::pair<std::string, const toml::table*>> entries(const toml::table& root, const std::string& name,
+                                                                 const std::string& file, ProblemList& problems) {
+  std::vector<std::pair<std::string, const toml::table*>> out;
+  const toml::node* n = root.get(name);
+  if (n == nullptr) return out;
+  const auto* arr = n->as_array();
+  if (arr == nullptr) {
+    problems.add({fmt::format("{}:{}", file, n->source().begin.line), name, "", fmt::format("write it as [[{}]]", name)});
+    return out;
+  }
+  for (std::size_t i = 0; i < arr->size(); ++i) {
+    const auto* t = (*arr)[i].as_table();
+    if (t == nullptr)
+      problems.add({fmt::format("{}:{}", file, (*arr)[i].source().begin.line), name, "", fmt::format("write it as [[{}]]", name)});
+    else
+      out.emplace_back(fmt::format("{}[{}]", name, i + 1), t);
+  }
+  return out;
+}
+
+}  // namespace
+
+ConventionSpec read_convention_toml(const std::string& bytes, const std::string& file) {
+  if (!io::valid_utf8(bytes)) throw InputError({file + ":1", "file", "", "not UTF-8 text"});
+  toml::table root;
+  try {
+    root = toml::parse(bytes, file);
+  } catch (const toml::parse_error& e) {
+    throw InputError({fmt::format("{}:{}", file, e.source().begin.line), "toml", "", std::string(e.description())});
+  }
+  ProblemList problems;
+  ConventionSpec spec;
+  spec.source = bytes;
+
+  for (const auto& [key, node] : root) {
+    static const std::set<std::string> sections{"convention", "beneficiary", "training_org", "module",
+                                                "trainee",    "funding",     "clauses"};
+    if (!sections.contains(std::string(key.str())))
+      problems.add({fmt::format("{}:{}", file, node.source().begin.line), std::string(key.str()), "", "unknown section"});
+  }
+
+  auto table_of = [&](const char* name) -> const toml::table* {
+    const toml::node* n = root.get(name);
+    if (n == nullptr || n->as_table() == nullptr) {
+      problems.add({file + ":1", fmt::format("[{}]", name), "(missing)", "required section"});
+      return nullptr;
+    }
+    return n->as_table();
+  };
+
+  if (const auto* t = table_of("convention")) {
+    Section s(*t, "convention", file, problems);
+    spec.ref = s.text("ref", true).value_or("");
+    spec.title = s.text("title").value_or(kDefaultTitle);
+    spec.option = s.text("option", true).value_or("");
+    if (!spec.option.empty() && spec.option != "famille" && spec.option != "recouvrement")
+      s.problem(s.node("option"), "option", spec.option, "expected famille or recouvrement");
+    spec.nature = s.text("nature", true).value_or("");
+    if (!spec.nature.empty() && spec.nature != "contrat_pro" && spec.nature != "periode_pro")
+      s.problem(s.node("nature"), "nature", spec.nature, "expected contrat_pro or periode_pro");
+    spec.starts = s.date("starts", true).value_or("");
+    spec.ends = s.date("ends", true).value_or("");
+    if (!spec.starts.empty() && !spec.ends.empty() && spec.ends < spec.starts)
+      s.problem(s.node("ends"), "ends", spec.ends, "before starts (" + spec.starts + ")");
+    if (auto share = s.hundredths("max_training_share")) {
+      if (*share > 10000) s.problem(s.node("max_training_share"), "max_training_share", format_hundredths(*share), "above 100 %");
+      spec.max_training_share_bp = *share;
+    }
+    spec.signed_place = s.text("signed_place");
+    spec.signed_on = s.date("signed_on");
+    s.finish();
+  }
+  if (const auto* t = table_of("beneficiary")) {
+    Section s(*t, "beneficiary", file, problems);
+    spec.beneficiary = read_party(s);
+    s.finish();
+  }
+
+  std::set<std::string> org_keys;
+  for (const auto& [name, t] : entries(root, "training_org", file, problems)) {
+    Section s(*t, name, file, problems);
+    OrgSpec o;
+    o.key = s.text("key", true).value_or("");
+    if (!o.key.empty() && !org_keys.insert(o.key).second) s.problem(s.node("key"), "key", o.key, "used by another training_org");
+    o.party = read_party(s);
+    o.internal = s.boolean("internal", false);
+    o.nda = parsed<std::string>(s, "nda", s.text("nda", !o.internal), parse_nda);
+    if (auto vat = s.hundredths("vat_rate")) {
+      if (*vat > 10000) s.problem(s.node("vat_rate"), "vat_rate", format_hundredths(*vat), "above 100 %");
+      o.vat_rate_bp = *vat;
+    }
+    o.consolidates_grades = s.boolean("consolidates_grades", false);
+    s.finish();
+    spec.orgs.push_back(std::move(o));
+  }
+  if (spec.orgs.empty()) problems.add({file + ":1", "[[training_org]]", "(missing)", "at least one training body is required"});
+  if (spec.orgs.size() > 3) problems.add({file + ":1", "[[training_org]]", std::to_string(spec.orgs.size()), "at most three training bodies sign a convention"});
+
+  std::set<std::string> module_codes;
+  for (const auto& [name, t] : entries(root, "module", file, problems)) {
+    Section s(*t, name, file, problems);
+    ModuleSpec m;
+    m.code = s.text("code", true).value_or("");
+    if (!m.code.empty() && !module_codes.insert(m.code).second) s.problem(s.node("code"), "code", m.code, "used by another module");
+    m.label = s.text("label").value_or(m.code);
+    m.org = s.text("org", true).value_or("");
+    if (!m.org.empty() && !org_keys.contains(m.org)) s.problem(s.node("org"), "org", m.org, "no training_org has this key");
+    m.minutes = s.hours("hours", true).value_or(0);
+    if (s.node("hours") != nullptr && m.minutes == 0) s.problem(s.node("hours"), "hours", "0", "must be above 0");
+    m.training_minutes = s.hours("training_hours");
+    m.support_minutes = s.hours("support_hours");
+    m.evaluation_minutes = s.hours("evaluation_hours");
+    if (m.training_minutes || m.support_minutes || m.evaluation_minutes) {
+      const Minutes parts = m.training_minutes.value_or(0) + m.support_minutes.value_or(0) + m.evaluation_minutes.value_or(0);
+      if (parts != m.minutes)
+        s.problem(s.node("hours"), "hours", format_hours(m.minutes),
+                  fmt::format("training + support + evaluation hours make {}, not the module's hours", format_hours(parts)));
+    }
+    m.days_x100 = s.hundredths("days");
+    m.elearning = s.boolean("elearning", false);
+    m.place = s.text("place");
+    m.price_ht_cents = s.hundredths("price_ht", true).value_or(0);
+    s.finish();
+    spec.modules.push_back(std::move(m));
+  }
+  if (spec.modules.empty()) problems.add({file + ":1", "[[module]]", "(missing)", "at least one module is required"});
+
+  std::set<std::string> trainee_ids;
+  for (const auto& [name, t] : entries(root, "trainee", file, problems)) {
+    Section s(*t, name, file, problems);
+    TraineeSpec tr;
+    tr.code = s.text("id", true).value_or("");
+    if (!tr.code.empty() && !trainee_ids.insert(tr.code).second) s.problem(s.node("id"), "id", tr.code, "used by another trainee");
+    tr.last_name = s.text("last_name", true).value_or("");
+    tr.first_name = s.text("first_name", true).value_or("");
+    tr.birth_date = s.date("birth_date");
+    tr.function = s.text("function");
+    tr.contract_start = s.date("contract_start");
+    tr.contract_end = s.date("contract_end");
+    if (tr.contract_start && tr.contract_end && *tr.contract_end < *tr.contract_start)
+      s.problem(s.node("contract_end"), "contract_end", *tr.contract_end, "before contract_start");
+    if (auto weekly = s.hours("weekly_hours")) {
+      if (*weekly == 0) s.problem(s.node("weekly_hours"), "weekly_hours", "0", "must be above 0");
+      else tr.weekly_minutes = *weekly;
+    }
+    s.finish();
+    spec.trainees.push_back(std::move(tr));
+  }
+
+  std::set<std::string> funding_refs;
+  // (module, trainee) -> the agreement whose scope holds it, to refuse a pair in two scopes.
+  std::map<std::pair<std::string, std::string>, std::string> scope_owner;
+  for (const auto& [name, t] : entries(root, "funding", file, problems)) {
+    Section s(*t, name, file, problems);
+    FundingSpec f;
+    f.ref = s.text("ref", true).value_or("");
+    if (!f.ref.empty() && !funding_refs.insert(f.ref).second) s.problem(s.node("ref"), "ref", f.ref, "used by another funding agreement");
+    f.funder = s.text("funder", true).value_or("");
+    f.decided = s.date("decided");
+    f.hourly_rate_cents = s.hundredths("hourly_rate", true).value_or(0);
+    f.cap_minutes = s.hours("cap_hours");
+    f.cap_cents = s.hundredths("cap_amount");
+    f.modules = s.list("modules");
+    f.trainees = s.list("trainees");
+    for (const auto& m : f.modules)
+      if (!module_codes.contains(m)) s.problem(s.node("modules"), "modules", m, "no module has this code");
+    for (const auto& tr : f.trainees)
+      if (!trainee_ids.contains(tr)) s.problem(s.node("trainees"), "trainees", tr, "no trainee has this id");
+    f.basis = s.text("basis").value_or("ht");
+    if (f.basis != "ht" && f.basis != "ttc") s.problem(s.node("basis"), "basis", f.basis, "expected ht or ttc");
+    f.subrogation = s.boolean("subrogation", false);
+    const auto scope_modules = f.modules.empty() ? std::vector<std::string>(module_codes.begin(), module_codes.end()) : f.modules;
+    const auto scope_trainees = f.trainees.empty() ? std::vector<std::string>(trainee_ids.begin(), trainee_ids.end()) : f.trainees;
+    for (const auto& m : scope_modules)
+      for (const auto& tr : scope_trainees) {
+        const auto [it, fresh] = scope_owner.emplace(std::pair{m, tr}, f.ref);
+        if (!fresh && it->second != f.ref)
+          s.problem(s.node("ref"), "ref", f.ref,
+                    fmt::format("trainee {} on module {} is already in the scope of agreement {}", tr, m, it->second));
+      }
+    s.finish();
+    spec.fundings.push_back(std::move(f));
+  }
+
+  if (const toml::node* n = root.get("clauses")) {
+    if (const auto* t = n->as_table()) {
+      Section s(*t, "clauses", file, problems);
+      auto& c = spec.clauses;
+      c.beneficiary_notice_days = s.whole("beneficiary_notice_days");
+      c.beneficiary_percent_bp = s.hundredths("beneficiary_percent");
+      c.beneficiary_amount_cents = s.hundredths("beneficiary_amount");
+      c.of_notice_days = s.whole("of_notice_days");
+      c.of_percent_bp = s.hundredths("of_percent");
+      c.of_amount_cents = s.hundredths("of_amount");
+      c.partial_percent_bp = s.hundredths("partial_percent");
+      c.partial_amount_cents = s.hundredths("partial_amount");
+      for (const auto* who : {"beneficiary", "of", "partial"}) {
+        const std::string pct = std::string(who) + "_percent", amt = std::string(who) + "_amount";
+        if (s.node(pct) != nullptr && s.node(amt) != nullptr)
+          s.problem(s.node(amt), amt, "", "give either " + pct + " or " + amt + ", not both");
+      }
+      for (const auto& bp : {c.beneficiary_percent_bp, c.of_percent_bp, c.partial_percent_bp})
+        if (bp && *bp > 10000) s.problem(nullptr, "percent", format_hundredths(*bp), "above 100 %");
+      s.finish();
+    } else {
+      problems.add({fmt::format("{}:{}", file, n->source().begin.line), "clauses", "", "write it as [clauses]"});
+    }
+  }
+  problems.throw_if_any();
+  return spec;
+}
+
+}  // namespace ledger

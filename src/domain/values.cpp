@@ -1,0 +1,231 @@
+#include "domain/values.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+namespace ledger {
+
+namespace {
+
+[[noreturn]] void refuse(const std::string& why) { throw std::invalid_argument(why); }
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Removes ASCII spaces and the UTF-8 no-break spaces spreadsheets put between digit groups.
+std::string strip_group_spaces(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == ' ') continue;
+    if (text.substr(i, 2) == "\xC2\xA0") { ++i; continue; }
+    if (text.substr(i, 3) == "\xE2\x80\xAF") { i += 2; continue; }
+    out += text[i];
+  }
+  return out;
+}
+
+std::int64_t parse_whole(std::string_view digits) {
+  std::int64_t value = 0;
+  auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (ec != std::errc() || ptr != digits.data() + digits.size()) refuse("too large");
+  return value;
+}
+
+}  // namespace
+
+std::string trim(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t\r\n");
+  return std::string(text.substr(first, last - first + 1));
+}
+
+std::int64_t parse_hundredths(std::string_view text) {
+  const std::string s = strip_group_spaces(trim(text));
+  if (s.empty()) refuse("a number is required");
+  if (s[0] == '-') refuse("must not be negative");
+  const auto sep = s.find_first_of(".,");
+  const std::string_view whole = std::string_view(s).substr(0, sep);
+  const std::string_view frac = sep == std::string::npos ? std::string_view() : std::string_view(s).substr(sep + 1);
+  if (whole.empty() && frac.empty()) refuse("not a number");
+  for (char c : whole)
+    if (!is_digit(c)) refuse("not a number");
+  for (char c : frac)
+    if (!is_digit(c)) refuse("not a number");
+  if (frac.size() > 2) refuse("more than two decimals");
+  if (sep != std::string::npos && frac.empty()) refuse("not a number");
+  const std::int64_t units = whole.empty() ? 0 : parse_whole(whole);
+  std::int64_t hundredths = 0;
+  if (!frac.empty()) hundredths = parse_whole(frac) * (frac.size() == 1 ? 10 : 1);
+  if (units > std::numeric_limits<std::int64_t>::max() / 1000) refuse("too large");
+  return units * 100 + hundredths;
+}
+
+Cents parse_money(std::string_view text) { return parse_hundredths(text); }
+
+BasisPoints parse_percent(std::string_view text) {
+  std::string s = trim(text);
+  if (!s.empty() && s.back() == '%') s = trim(s.substr(0, s.size() - 1));
+  const auto bp = parse_hundredths(s);
+  if (bp > 10000) refuse("above 100 %");
+  return bp;
+}
+
+Minutes parse_hours(std::string_view text) {
+  const auto h100 = parse_hundredths(text);
+  if ((h100 * 60) % 100 != 0) refuse("not a whole number of minutes");
+  return h100 * 60 / 100;
+}
+
+Minutes parse_minutes(std::string_view text) {
+  const std::string s = trim(text);
+  if (s.empty()) refuse("a number of minutes is required");
+  for (char c : s)
+    if (!is_digit(c)) refuse("not a whole, non-negative number of minutes");
+  return parse_whole(s);
+}
+
+std::int64_t hundredths_from_double(double value) {
+  if (!std::isfinite(value)) refuse("not a number");
+  if (value < 0) refuse("must not be negative");
+  const double scaled = value * 100.0;
+  if (scaled > 9e15) refuse("too large");
+  const double rounded = std::round(scaled);
+  if (std::fabs(scaled - rounded) > 1e-6 * std::max(1.0, std::fabs(scaled))) refuse("more than two decimals");
+  return static_cast<std::int64_t>(rounded);
+}
+
+date::year_month_day parse_date(std::string_view text) {
+  const std::string s = trim(text);
+  int y = 0, m = 0, d = 0;
+  auto digits = [&](std::size_t pos, std::size_t n) {
+    for (std::size_t i = pos; i < pos + n; ++i)
+      if (!is_digit(s[i])) refuse("not a date (expected YYYY-MM-DD)");
+    return static_cast<int>(parse_whole(std::string_view(s).substr(pos, n)));
+  };
+  if (s.size() == 10 && s[4] == '-' && s[7] == '-') {
+    y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
+  } else if (s.size() == 10 && s[2] == '/' && s[5] == '/') {
+    d = digits(0, 2), m = digits(3, 2), y = digits(6, 4);
+  } else {
+    refuse("not a date (expected YYYY-MM-DD)");
+  }
+  const date::year_month_day day{date::year{y}, date::month{static_cast<unsigned>(m)}, date::day{static_cast<unsigned>(d)}};
+  if (!day.ok()) refuse("no such date");
+  return day;
+}
+
+std::string format_date(date::year_month_day day) { return date::format("%F", date::sys_days{day}); }
+
+std::string parse_time_of_day(std::string_view text) {
+  const std::string s = trim(text);
+  if (s.size() != 5 || s[2] != ':' || !is_digit(s[0]) || !is_digit(s[1]) || !is_digit(s[3]) || !is_digit(s[4]))
+    refuse("not a time (expected HH:MM)");
+  if (parse_whole(s.substr(0, 2)) > 23 || parse_whole(s.substr(3, 2)) > 59) refuse("no such time");
+  return s;
+}
+
+Minutes minutes_of_day(std::string_view hh_mm) {
+  return parse_whole(hh_mm.substr(0, 2)) * 60 + parse_whole(hh_mm.substr(3, 2));
+}
+
+Slot parse_slot(std::string_view text) {
+  const std::string s = trim(text);
+  if (s == "am" || s == "AM") return Slot::am;
+  if (s == "pm" || s == "PM") return Slot::pm;
+  refuse("the slot is am or pm");
+}
+
+std::string_view slot_name(Slot slot) { return slot == Slot::am ? "am" : "pm"; }
+
+bool parse_bool(std::string_view text) {
+  std::string s = trim(text);
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (s == "yes" || s == "true" || s == "1" || s == "oui" || s == "y" || s == "o") return true;
+  if (s == "no" || s == "false" || s == "0" || s == "non" || s == "n") return false;
+  refuse("expected yes/no, true/false, 1/0 or oui/non");
+}
+
+namespace {
+std::string only_digits(std::string_view text, std::size_t count, const char* what) {
+  std::string digits;
+  for (char c : text) {
+    if (c == ' ' || c == '.' || c == '-') continue;
+    if (!is_digit(c)) refuse(fmt::format("a {} has only digits", what));
+    digits += c;
+  }
+  if (digits.size() != count) refuse(fmt::format("a {} has {} digits, not {}", what, count, digits.size()));
+  return digits;
+}
+}  // namespace
+
+std::string parse_siret(std::string_view text) {
+  const std::string digits = only_digits(text, 14, "SIRET");
+  int luhn = 0, plain = 0;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    int d = digits[i] - '0';
+    plain += d;
+    // From the right, every second digit is doubled: with 14 digits, those at even indexes.
+    if (i % 2 == 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    luhn += d;
+  }
+  if (digits.starts_with("356000000")) {
+    if (plain % 5 != 0) refuse("fails La Poste's SIRET check (digit sum not a multiple of 5)");
+  } else if (luhn % 10 != 0) {
+    refuse("fails the SIRET check digit (Luhn)");
+  }
+  return digits;
+}
+
+std::string parse_nda(std::string_view text) { return only_digits(text, 11, "déclaration d'activité number (NDA)"); }
+
+std::int64_t round_half_up_div(std::int64_t numerator, std::int64_t denominator) {
+  if (denominator <= 0) throw std::logic_error("round_half_up_div: denominator must be positive");
+  if (numerator < 0) return -round_half_up_div(-numerator, denominator);
+  return (numerator * 2 + denominator) / (denominator * 2);
+}
+
+namespace {
+std::string group_thousands(std::int64_t units) {
+  std::string digits = std::to_string(units);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ' ';
+    out += digits[i];
+  }
+  return out;
+}
+}  // namespace
+
+std::string format_euros(Cents cents) {
+  const char* sign = cents < 0 ? "-" : "";
+  const std::int64_t abs = cents < 0 ? -cents : cents;
+  return fmt::format("{}{},{:02} €", sign, group_thousands(abs / 100), abs % 100);
+}
+
+std::string format_hours(Minutes minutes) {
+  const char* sign = minutes < 0 ? "-" : "";
+  const std::int64_t abs = minutes < 0 ? -minutes : minutes;
+  if (abs % 60 == 0) return fmt::format("{}{} h", sign, abs / 60);
+  return fmt::format("{}{} h {:02}", sign, abs / 60, abs % 60);
+}
+
+std::string format_hundredths_fr(std::int64_t value) {
+  if (value % 100 == 0) return std::to_string(value / 100);
+  if (value % 10 == 0) return fmt::format("{},{}", value / 100, (value % 100) / 10);
+  return fmt::format("{},{:02}", value / 100, value % 100);
+}
+
+std::string format_hundredths(std::int64_t value) {
+  const char* sign = value < 0 ? "-" : "";
+  const std::int64_t abs = value < 0 ? -value : value;
+  return fmt::format("{}{}.{:02}", sign, abs / 100, abs % 100);
+}
+
+}  // namespace ledger

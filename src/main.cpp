@@ -1,0 +1,51 @@
+// `ledger`: builds the command line from every registered subcommand and maps errors to exit codes.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <SQLiteCpp/Exception.h>
+
+#include <iostream>
+
+#include "app/command.hpp"
+#include "app/error.hpp"
+
+int main(int argc, char** argv) {
+  using namespace ledger;
+  CLI::App app{
+      "ledger: attendance and reimbursement ledger for French continuing-training agreements\n"
+      "(conventions de formation professionnelle continue). Start with `ledger demo`."};
+  app.require_subcommand(1);
+  app.fallthrough();
+  Context ctx;
+  ctx.out = &std::cout;
+  ctx.err = &std::cerr;
+  ctx.progress = isatty(STDERR_FILENO) == 1;
+  app.add_option("--db", ctx.db_flag, "Ledger database (default: $LEDGER_DB, else ./ledger.db)");
+  app.set_version_flag("--version", "ledger 0.1.0");
+  setup_all_commands(app, ctx);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "ledger: error: " << e.what() << "\n";
+    if (e.get_exit_code() != 0) std::cerr << "Run with --help for more information.\n";
+    return kBadInput;
+  } catch (const InputError& e) {
+    for (const auto& p : e.problems()) std::cerr << "ledger: error: " << p.message() << "\n";
+    return kBadInput;
+  } catch (const DatabaseError& e) {
+    std::cerr << "ledger: error: " << e.what() << "\n";
+    return kDatabase;
+  } catch (const SQLite::Exception& e) {
+    std::cerr << "ledger: error: database: " << e.what() << "\n";
+    return kDatabase;
+  }
+  std::cout.flush();
+  return ctx.exit_code;
+}

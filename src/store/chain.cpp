@@ -1,0 +1,181 @@
+#include "store/chain.hpp"
+
+#include <openssl/evp.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include <memory>
+#include <queue>
+#include <stdexcept>
+
+#include "store/resources.hpp"
+
+namespace ledger {
+
+std::string hex(const Digest& digest) {
+  std::string out;
+  out.reserve(64);
+  for (unsigned char b : digest) out += fmt::format("{:02x}", b);
+  return out;
+}
+
+struct Sha256::Impl {
+  EVP_MD* md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+};
+
+Sha256::Sha256() : impl_(new Impl) {
+  if (impl_->md == nullptr || impl_->ctx == nullptr) throw std::runtime_error("OpenSSL: SHA-256 unavailable");
+}
+
+Sha256::~Sha256() {
+  EVP_MD_CTX_free(impl_->ctx);
+  EVP_MD_free(impl_->md);
+  delete impl_;
+}
+
+Digest Sha256::link(const Digest& previous, std::string_view encoded) {
+  Digest out{};
+  unsigned int len = 0;
+  if (EVP_DigestInit_ex(impl_->ctx, impl_->md, nullptr) != 1 ||
+      EVP_DigestUpdate(impl_->ctx, previous.data(), previous.size()) != 1 ||
+      EVP_DigestUpdate(impl_->ctx, encoded.data(), encoded.size()) != 1 ||
+      EVP_DigestFinal_ex(impl_->ctx, out.data(), &len) != 1)
+    throw std::runtime_error("OpenSSL: SHA-256 failed");
+  return out;
+}
+
+Digest Sha256::of(std::string_view bytes) {
+  Digest out{};
+  unsigned int len = 0;
+  if (EVP_DigestInit_ex(impl_->ctx, impl_->md, nullptr) != 1 ||
+      EVP_DigestUpdate(impl_->ctx, bytes.data(), bytes.size()) != 1 ||
+      EVP_DigestFinal_ex(impl_->ctx, out.data(), &len) != 1)
+    throw std::runtime_error("OpenSSL: SHA-256 failed");
+  return out;
+}
+
+void encode_value(std::string& out, const Value& value) {
+  if (std::holds_alternative<std::monostate>(value)) {
+    out += 'n';
+  } else if (const auto* i = std::get_if<std::int64_t>(&value)) {
+    fmt::format_to(std::back_inserter(out), "i{};", *i);
+  } else {
+    const auto& s = std::get<std::string>(value);
+    fmt::format_to(std::back_inserter(out), "t{}:", s.size());
+    out += s;
+  }
+}
+
+std::string encode_row(std::string_view table, std::int64_t id, const std::vector<Value>& values) {
+  std::string out;
+  out.reserve(256);
+  out += table;
+  out += '\n';
+  encode_value(out, id);
+  for (const auto& v : values) encode_value(out, v);
+  return out;
+}
+
+namespace {
+
+// Encodes a row as read back from the database, column by column (the `hash` column is last).
+std::string encode_stored(std::string_view table, SQLite::Statement& row, int hash_column) {
+  std::string out;
+  out += table;
+  out += '\n';
+  for (int c = 0; c < hash_column; ++c) {
+    const auto col = row.getColumn(c);
+    if (col.isNull()) {
+      out += 'n';
+    } else if (col.isInteger()) {
+      fmt::format_to(std::back_inserter(out), "i{};", col.getInt64());
+    } else {
+      const char tag = col.isBlob() ? 'b' : 't';
+      const auto size = static_cast<std::size_t>(col.getBytes());
+      fmt::format_to(std::back_inserter(out), "{}{}:", tag, size);
+      out.append(static_cast<const char*>(col.getBlob()), size);
+    }
+  }
+  return out;
+}
+
+struct Cursor {
+  std::string table;
+  std::unique_ptr<SQLite::Statement> stmt;
+  int hash_column = 0;
+  bool has_row = false;
+  std::int64_t id() const { return stmt->getColumn(0).getInt64(); }
+};
+
+}  // namespace
+
+ChainReport verify_chain(SQLite::Database& db) {
+  std::vector<Cursor> cursors;
+  {
+    SQLite::Statement tables(db, std::string(resource("queries/chain_tables.sql")));
+    const std::string row_template(resource("queries/chain_rows.sql"));
+    while (tables.executeStep()) {
+      Cursor c;
+      c.table = tables.getColumn(0).getString();
+      std::string sql = row_template;
+      sql.replace(sql.find("{table}"), 7, c.table);
+      c.stmt = std::make_unique<SQLite::Statement>(db, sql);
+      c.hash_column = c.stmt->getColumnCount() - 1;
+      if (c.stmt->getColumnName(c.hash_column) != std::string("hash"))
+        throw std::logic_error("chained table without a final hash column: " + c.table);
+      c.has_row = c.stmt->executeStep();
+      cursors.push_back(std::move(c));
+    }
+  }
+  // Merge the tables by id: the chain's order.
+  auto later = [&](std::size_t a, std::size_t b) { return cursors[a].id() > cursors[b].id(); };
+  std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(later)> next(later);
+  for (std::size_t i = 0; i < cursors.size(); ++i)
+    if (cursors[i].has_row) next.push(i);
+
+  Sha256 sha;
+  ChainReport report;
+  Digest previous{};
+  std::int64_t expected = 1;
+  while (!next.empty()) {
+    const std::size_t i = next.top();
+    next.pop();
+    Cursor& c = cursors[i];
+    const std::int64_t id = c.id();
+    if (id != expected) {
+      report.ok = false;
+      report.problem = id < expected ? fmt::format("entry {} of {} appears twice in the chain", id, c.table)
+                                     : fmt::format("entry {} is missing (removed); the chain resumes at {} entry {}",
+                                                   expected, c.table, id);
+      return report;
+    }
+    const Digest computed = sha.link(previous, encode_stored(c.table, *c.stmt, c.hash_column));
+    const auto stored = c.stmt->getColumn(c.hash_column);
+    if (stored.getBytes() != 32 || std::memcmp(stored.getBlob(), computed.data(), 32) != 0) {
+      report.ok = false;
+      report.problem = fmt::format("{} entry {} was changed or moved: its hash does not match its content and the entries before it",
+                                   c.table, id);
+      return report;
+    }
+    previous = computed;
+    ++expected;
+    ++report.entries;
+    if (c.stmt->executeStep()) next.push(i);
+  }
+  report.head = ChainHead{report.entries, previous};
+  SQLite::Statement head(db, std::string(resource("queries/chain_head_get.sql")));
+  head.executeStep();
+  const std::int64_t recorded_seq = head.getColumn(0).getInt64();
+  const auto recorded_hash = head.getColumn(1);
+  if (recorded_seq != report.entries || recorded_hash.getBytes() != 32 ||
+      std::memcmp(recorded_hash.getBlob(), previous.data(), 32) != 0) {
+    report.ok = false;
+    report.problem = fmt::format("the chain holds {} entries but its recorded head says {}: entries after {} were removed",
+                                 report.entries, recorded_seq, report.entries);
+  }
+  return report;
+}
+
+}  // namespace ledger

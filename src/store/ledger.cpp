@@ -1,0 +1,209 @@
+#include "store/ledger.hpp"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <thread>
+
+#include "app/error.hpp"
+#include "store/resources.hpp"
+
+namespace ledger {
+
+namespace {
+
+std::vector<Resource> migrations() {
+  std::vector<Resource> out;
+  for (const auto& r : all_resources())
+    if (r.path.starts_with("schema/") && r.path.ends_with(".sql")) out.push_back(r);
+  std::sort(out.begin(), out.end(), [](const Resource& a, const Resource& b) { return a.path < b.path; });
+  return out;
+}
+
+std::string query_text(std::string_view name) {
+  if (name.starts_with("reports/")) return std::string(resource(std::string(name) + ".sql"));
+  return std::string(resource("queries/" + std::string(name) + ".sql"));
+}
+
+// Busy timeout plus a bounded retry for BEGIN IMMEDIATE, so concurrent writers wait their turn
+// instead of seeing "database is locked".
+constexpr int kBusyTimeoutMs = 10000;
+constexpr int kBeginAttempts = 30;
+
+}  // namespace
+
+Ledger::Ledger(std::string path, int flags) : path_(std::move(path)), db_(path_, flags) { configure(); }
+
+void Ledger::configure() {
+  db_.setBusyTimeout(kBusyTimeoutMs);
+  db_.exec("PRAGMA foreign_keys = ON");
+  if (path_ != ":memory:") {
+    db_.exec("PRAGMA journal_mode = WAL");
+    // FULL: a commit reported done survives a power cut, as a ledger of signatures must.
+    db_.exec("PRAGMA synchronous = FULL");
+  }
+}
+
+std::unique_ptr<Ledger> Ledger::open(const std::string& path, Open how) {
+  namespace fs = std::filesystem;
+  const bool exists = fs::exists(path);
+  if (!exists && how == Open::existing)
+    throw DatabaseError(fmt::format("{}: no ledger here; create it with `ledger init` (or give --db FILE)", path));
+  if (!exists) {
+    // Personal data: the file is created readable by its owner only.
+    const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY, 0600);
+    if (fd < 0) throw DatabaseError(fmt::format("{}: cannot create the ledger: {}", path, std::strerror(errno)));
+    ::close(fd);
+  }
+  std::unique_ptr<Ledger> ledger;
+  try {
+    ledger.reset(new Ledger(path, SQLite::OPEN_READWRITE));
+    const int version = ledger->schema_version();
+    if (version > latest_schema_version())
+      throw DatabaseError(fmt::format("{}: made by a newer ledger (schema {}, this one knows {}): upgrade ledger",
+                                      path, version, latest_schema_version()));
+    if (how == Open::existing && version == 0)
+      throw DatabaseError(fmt::format("{}: not a ledger yet; run `ledger init`", path));
+    if (how == Open::existing && version < latest_schema_version())
+      throw DatabaseError(fmt::format("{}: schema {} is older than {}: run `ledger init` to migrate it", path, version,
+                                      latest_schema_version()));
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(fmt::format("{}: {}", path, e.what()));
+  }
+  return ledger;
+}
+
+std::unique_ptr<Ledger> Ledger::in_memory() {
+  std::unique_ptr<Ledger> ledger(new Ledger(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE));
+  ledger->migrate();
+  return ledger;
+}
+
+SQLite::Statement& Ledger::query(std::string_view name) {
+  auto it = statements_.find(name);
+  if (it == statements_.end())
+    it = statements_.emplace(std::string(name), std::make_unique<SQLite::Statement>(db_, query_text(name))).first;
+  it->second->reset();
+  it->second->clearBindings();
+  return *it->second;
+}
+
+int Ledger::schema_version() { return db_.execAndGet("PRAGMA user_version").getInt(); }
+
+int Ledger::latest_schema_version() { return static_cast<int>(migrations().size()); }
+
+int Ledger::migrate() {
+  const int version = schema_version();
+  if (version > latest_schema_version())
+    throw DatabaseError(fmt::format("{}: made by a newer ledger (schema {}, this one knows {})", path_, version,
+                                    latest_schema_version()));
+  const auto steps = migrations();
+  int applied = 0;
+  for (int v = version; v < static_cast<int>(steps.size()); ++v) {
+    SQLite::Transaction txn(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    db_.exec(std::string(steps[v].bytes));
+    db_.exec(fmt::format("PRAGMA user_version = {}", v + 1));
+    txn.commit();
+    ++applied;
+  }
+  return applied;
+}
+
+std::optional<std::string> Ledger::meta(const std::string& key) {
+  auto& q = query("meta_get");
+  q.bind(1, key);
+  if (!q.executeStep()) return std::nullopt;
+  return q.getColumn(0).getString();
+}
+
+WriteTransaction::WriteTransaction(Ledger& ledger, const Clock& clock)
+    : ledger_(ledger), recorded_at_(clock.timestamp()), recorded_by_(current_user()) {
+  for (int attempt = 1;; ++attempt) {
+    const int rc = ledger_.db_.tryExec("BEGIN IMMEDIATE");
+    if (rc == SQLITE_OK) break;
+    if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || attempt == kBeginAttempts)
+      throw DatabaseError(fmt::format("{}: cannot start a write: {}", ledger_.path_, ledger_.db_.getErrorMsg()));
+    std::this_thread::sleep_for(std::chrono::milliseconds(50 * attempt));
+  }
+  open_ = true;
+  auto& q = ledger_.query("chain_head_get");
+  q.executeStep();
+  head_.seq = q.getColumn(0).getInt64();
+  std::memcpy(head_.hash.data(), q.getColumn(1).getBlob(), head_.hash.size());
+  q.reset();
+}
+
+WriteTransaction::~WriteTransaction() {
+  if (open_) ledger_.db_.tryExec("ROLLBACK");
+}
+
+SQLite::Statement& WriteTransaction::insert_statement(std::string_view table) {
+  auto it = inserts_.find(table);
+  if (it != inserts_.end()) return *it->second;
+  // The column count comes from the table itself so the encoding follows its declared order.
+  int columns = 0;
+  {
+    SQLite::Statement info(ledger_.db_, fmt::format("PRAGMA table_info({})", table));
+    while (info.executeStep()) ++columns;
+  }
+  std::string placeholders;
+  for (int i = 0; i < columns; ++i) placeholders += i == 0 ? "?" : ", ?";
+  std::string sql(resource("queries/chain_insert.sql"));
+  sql.replace(sql.find("{table}"), 7, table);
+  sql.replace(sql.find("{placeholders}"), 14, placeholders);
+  return *inserts_.emplace(std::string(table), std::make_unique<SQLite::Statement>(ledger_.db_, sql)).first->second;
+}
+
+std::int64_t WriteTransaction::append(std::string_view table, const std::vector<Value>& values) {
+  auto& stmt = insert_statement(table);
+  if (static_cast<std::size_t>(stmt.getBindParameterCount()) != values.size() + 2)
+    throw std::logic_error(fmt::format("append to {}: {} values for {} columns", table, values.size(),
+                                       stmt.getBindParameterCount() - 2));
+  const std::int64_t id = head_.seq + 1;
+  const Digest digest = sha_.link(head_.hash, encode_row(table, id, values));
+  stmt.reset();
+  stmt.bind(1, id);
+  int i = 2;
+  for (const auto& v : values) {
+    if (const auto* n = std::get_if<std::int64_t>(&v))
+      stmt.bind(i, *n);
+    else if (const auto* s = std::get_if<std::string>(&v))
+      stmt.bindNoCopy(i, *s);
+    else
+      stmt.bind(i);
+    ++i;
+  }
+  stmt.bindNoCopy(i, digest.data(), static_cast<int>(digest.size()));
+  stmt.exec();
+  stmt.clearBindings();
+  head_ = ChainHead{id, digest};
+  return id;
+}
+
+void WriteTransaction::set_meta(const std::string& key, const std::string& value) {
+  auto& q = ledger_.query("meta_set");
+  q.bind(1, key);
+  q.bind(2, value);
+  q.exec();
+}
+
+void WriteTransaction::commit() {
+  auto& q = ledger_.query("chain_head_set");
+  q.bind(":seq", head_.seq);
+  q.bindNoCopy(":hash", head_.hash.data(), static_cast<int>(head_.hash.size()));
+  q.exec();
+  q.reset();
+  if (ledger_.db_.tryExec("COMMIT") != SQLITE_OK)
+    throw DatabaseError(fmt::format("{}: the write could not be committed: {}", ledger_.path_, ledger_.db_.getErrorMsg()));
+  open_ = false;
+}
+
+}  // namespace ledger
