@@ -1,2 +1,2 @@
--- Template: {table} is one name from chained_table, {placeholders} one ? per column.
+-- Template filled in by the chain writer: the table's name and one placeholder per column.
 INSERT INTO {table} VALUES ({placeholders});

@@ -1,2 +1,2 @@
--- Template: {table} is one name from chained_table. Columns in declared order; hash is last.
+-- Template filled in by `verify`: one chained table's rows in chain order; the hash column is last.
 SELECT * FROM {table} ORDER BY id;

@@ -32,6 +32,12 @@ std::string Context::db_path() const {
 
 std::unique_ptr<Ledger> Context::open(Ledger::Open how) const { return Ledger::open(db_path(), how); }
 
+CLI::App& command_group(CLI::App& app, const std::string& name, const std::string& description) {
+  for (auto* sub : app.get_subcommands([&](CLI::App* a) { return a->get_name() == name; })) return *sub;
+  auto* group = app.add_subcommand(name, description);
+  return *group;
+}
+
 void add_convention_option(CLI::App& cmd, Context& ctx) {
   cmd.add_option("--convention", ctx.convention, "Convention ref (may be left out when the ledger holds only one)");
 }

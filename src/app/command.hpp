@@ -36,6 +36,10 @@ using SetupFn = void (*)(CLI::App& app, Context& ctx);
 bool register_command(int order, SetupFn setup);
 void setup_all_commands(CLI::App& app, Context& ctx);
 
+// The subcommand `name` of `app`, created on first use: groups such as `convention` or `session`
+// whose subcommands live in separate files.
+CLI::App& command_group(CLI::App& app, const std::string& name, const std::string& description);
+
 // Shared flags.
 void add_convention_option(CLI::App& cmd, Context& ctx);
 enum class Format { table, csv, json };

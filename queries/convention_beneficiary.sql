@@ -1,0 +1,1 @@
+SELECT * FROM beneficiary WHERE convention_id = ?;

@@ -1,0 +1,35 @@
+// `ledger convention list`: the conventions this ledger holds.
+#include "app/command.hpp"
+#include "report/table.hpp"
+
+namespace ledger {
+
+int run_convention_list(Ledger& ledger, std::ostream& out) {
+  TextTable table({"convention", "intitulé", "option", "du", "au", "modules>", "stagiaires>", "demi-journées>"});
+  auto& q = ledger.query("convention_list");
+  while (q.executeStep())
+    table.add({q.getColumn("ref").getString(), q.getColumn("title").getString(), q.getColumn("option").getString(),
+               q.getColumn("starts").getString(), q.getColumn("ends").getString(), q.getColumn("modules").getString(),
+               q.getColumn("trainees").getString(), q.getColumn("sessions").getString()});
+  if (table.empty()) {
+    out << "no convention recorded yet: `ledger convention template > convention.toml`, fill it in, then "
+           "`ledger convention import convention.toml`\n";
+    return 0;
+  }
+  table.print(out);
+  return 0;
+}
+
+namespace {
+void setup(CLI::App& app, Context& ctx) {
+  auto& group = command_group(app, "convention", "Record and read conventions");
+  auto* cmd = group.add_subcommand("list", "List the conventions recorded");
+  cmd->callback([&ctx] {
+    auto ledger = ctx.open();
+    ctx.exit_code = run_convention_list(*ledger, *ctx.out);
+  });
+}
+const bool registered = register_command(23, setup);
+}  // namespace
+
+}  // namespace ledger

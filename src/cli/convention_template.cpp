@@ -1,0 +1,22 @@
+// `ledger convention template`: a commented convention file to fill in.
+#include "app/command.hpp"
+#include "store/resources.hpp"
+
+namespace ledger {
+
+int run_convention_template(std::ostream& out) {
+  out << resource("data/convention-template.toml");
+  return 0;
+}
+
+namespace {
+void setup(CLI::App& app, Context& ctx) {
+  auto& group = command_group(app, "convention", "Record and read conventions");
+  group.require_subcommand(1);
+  auto* cmd = group.add_subcommand("template", "Print a commented convention file (TOML) to fill in");
+  cmd->callback([&ctx] { ctx.exit_code = run_convention_template(*ctx.out); });
+}
+const bool registered = register_command(20, setup);
+}  // namespace
+
+}  // namespace ledger
