@@ -126,8 +126,8 @@ CREATE TABLE funding (
   cap_cents          INTEGER,
   basis              TEXT NOT NULL CHECK (basis IN ('ht', 'ttc')),
   subrogation        INTEGER NOT NULL CHECK (subrogation IN (0, 1)),
-  all_modules        INTEGER NOT NULL CHECK (all_modules IN (0, 1)),
-  all_trainees       INTEGER NOT NULL CHECK (all_trainees IN (0, 1)),
+  modules            TEXT,                     -- scope as written: codes joined by ", "; NULL: every module
+  trainees           TEXT,                     -- ids joined by ", "; NULL: every trainee, later ones too
   hash               BLOB NOT NULL,
   UNIQUE (convention_id, ref)
 );

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   CLI::App app{
       "ledger: attendance and reimbursement ledger for French continuing-training agreements\n"
       "(conventions de formation professionnelle continue). Start with `ledger demo`."};
+  app.name("ledger");
   app.require_subcommand(1);
   app.fallthrough();
   Context ctx;
@@ -44,6 +45,9 @@ int main(int argc, char** argv) {
     return kDatabase;
   } catch (const SQLite::Exception& e) {
     std::cerr << "ledger: error: database: " << e.what() << "\n";
+    return kDatabase;
+  } catch (const std::exception& e) {
+    std::cerr << "ledger: error: " << e.what() << "\n";
     return kDatabase;
   }
   std::cout.flush();

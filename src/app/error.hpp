@@ -46,6 +46,7 @@ class ProblemList {
 
   void add(InputProblem problem);
   bool empty() const { return problems_.empty() && dropped_ == 0; }
+  std::size_t count() const { return problems_.size() + dropped_; }
   // Throws InputError with every collected problem, noting how many were left out.
   void throw_if_any() const;
 

@@ -2,15 +2,13 @@
 #include <fmt/format.h>
 
 #include "app/command.hpp"
+#include "cli/spine.hpp"
 #include "app/error.hpp"
 #include "domain/convention.hpp"
 #include "io/files.hpp"
 
 namespace ledger {
 
-struct ConventionImportOptions {
-  std::string file;
-};
 
 int run_convention_import(Ledger& ledger, const Clock& clock, std::ostream& out, const ConventionImportOptions& opts) {
   const ConventionSpec spec = read_convention_toml(io::read_input_file(opts.file), opts.file);

@@ -1,5 +1,6 @@
 // `ledger convention list`: the conventions this ledger holds.
 #include "app/command.hpp"
+#include "cli/spine.hpp"
 #include "report/table.hpp"
 
 namespace ledger {

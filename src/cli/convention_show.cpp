@@ -2,14 +2,12 @@
 #include <fmt/format.h>
 
 #include "app/command.hpp"
+#include "cli/spine.hpp"
 #include "domain/convention.hpp"
 #include "report/table.hpp"
 
 namespace ledger {
 
-struct ConventionShowOptions {
-  std::string ref;
-};
 
 namespace {
 
@@ -125,8 +123,7 @@ int run_convention_show(Ledger& ledger, const Clock& clock, std::ostream& out, c
              q.getColumn("cap_minutes").isNull() ? "—" : format_hours(q.getColumn("cap_minutes").getInt64()),
              q.getColumn("cap_cents").isNull() ? "—" : format_euros(q.getColumn("cap_cents").getInt64()),
              q.getColumn("basis").getString() == "ht" ? "HT" : "TTC", q.getColumn("subrogation").getInt() != 0 ? "oui" : "non",
-             q.getColumn("all_modules").getInt() != 0 ? "tous" : text(q.getColumn("scope_modules")),
-             q.getColumn("all_trainees").getInt() != 0 ? "tous" : text(q.getColumn("scope_trainees"))});
+             text(q.getColumn("modules"), "tous"), text(q.getColumn("trainees"), "tous")});
     if (t.empty()) out << "  aucun\n";
     else t.print(out, "  ");
   }

@@ -2,10 +2,10 @@
 #include <fmt/format.h>
 
 #include "app/command.hpp"
+#include "cli/spine.hpp"
 
 namespace ledger {
 
-struct InitOptions {};
 
 int run_init(Ledger& ledger, std::ostream& out, const InitOptions&) {
   const int applied = ledger.migrate();

@@ -91,6 +91,7 @@ struct ModuleRow {
   Minutes minutes = 0;
   bool elearning = false;
   Cents price_ht_cents = 0;
+  std::string place;
 };
 
 struct TraineeRow {

@@ -14,6 +14,13 @@ std::vector<Value> party_values(const PartySpec& p) {
   return {p.name, p.siret, opt(p.address), opt(p.representative), opt(p.title), opt(p.icom)};
 }
 
+Value joined_or_null(const std::vector<std::string>& items) {
+  if (items.empty()) return {};
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+  return out;
+}
+
 std::optional<std::string> text_or_null(const SQLite::Column& c) {
   if (c.isNull()) return std::nullopt;
   return c.getString();
@@ -62,7 +69,7 @@ std::int64_t record_convention(Ledger& ledger, WriteTransaction& txn, const Conv
   for (const auto& f : spec.fundings) {
     const std::int64_t funding_id = txn.append(
         "funding", {convention_id, f.ref, f.funder, opt(f.decided), f.hourly_rate_cents, opt(f.cap_minutes),
-                    opt(f.cap_cents), f.basis, flag(f.subrogation), flag(f.modules.empty()), flag(f.trainees.empty())});
+                    opt(f.cap_cents), f.basis, flag(f.subrogation), joined_or_null(f.modules), joined_or_null(f.trainees)});
     // Scope rows in module code and trainee id order, so the chain does not depend on map order.
     std::vector<std::string> modules = f.modules, trainees = f.trainees;
     if (modules.empty())
@@ -145,6 +152,7 @@ ConventionState load_convention(Ledger& ledger, const std::string& ref) {
       m.minutes = q.getColumn("minutes").getInt64();
       m.elearning = q.getColumn("elearning").getInt() != 0;
       m.price_ht_cents = q.getColumn("price_ht_cents").getInt64();
+      m.place = text_or_null(q.getColumn("place")).value_or("");
       state.modules.push_back(std::move(m));
     }
   }

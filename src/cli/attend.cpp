@@ -1,0 +1,255 @@
+// `ledger attend`: record one half-day for every enrolled trainee, or digitised sheets from a file.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "app/command.hpp"
+#include "cli/spine.hpp"
+#include "domain/attendance.hpp"
+#include "io/csv.hpp"
+#include "io/progress.hpp"
+
+namespace ledger {
+
+
+namespace {
+
+// Trainees whose departure is on or before `date` no longer attend.
+bool enrolled_on(const TraineeRow& t, const std::string& date) { return !t.left_on || date < *t.left_on; }
+
+struct Mark {
+  Minutes missed = 0;
+  std::string absence;
+  bool present = false;
+  bool trainee_signed = true;
+};
+
+// `ID[=justified]` and `ID=N[=justified]`: the id, then the rest split on '='.
+std::vector<std::string> split_eq(const std::string& text) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (true) {
+    const auto eq = text.find('=', start);
+    parts.push_back(trim(text.substr(start, eq == std::string::npos ? std::string::npos : eq - start)));
+    if (eq == std::string::npos) break;
+    start = eq + 1;
+  }
+  return parts;
+}
+
+int record_half_day(Ledger& ledger, const Clock& clock, std::ostream& out, const AttendOptions& opts) {
+  WriteTransaction txn(ledger, clock);
+  AttendanceBook book(ledger, txn);
+  const ConventionState& st = book.convention(opts.convention);
+  const ModuleRow& module = st.module_or_flag(opts.module, "--module");
+  const std::string day = date_flag("--date", opts.date);
+  const std::string slot = flag_value("--slot", opts.slot, [](const std::string& v) { return std::string(slot_name(parse_slot(v))); });
+  const SessionInfo* session = book.session(st, module.id, day, slot);
+  if (session == nullptr)
+    throw InputError::flag("--date", day, fmt::format("no half-day of {} is planned on {} {} (ledger session plan)", module.code, day, slot));
+  if (session->cancelled) throw InputError::flag("--date", day, "this half-day was cancelled: no attendance can be recorded");
+
+  std::map<std::string, Mark> marks;
+  auto enrolled = [&](const std::string& flag, const std::string& id) -> const TraineeRow& {
+    const TraineeRow& t = st.trainee_or_flag(id, flag.c_str());
+    if (!enrolled_on(t, day)) throw InputError::flag(flag, id, "left the training on " + *t.left_on);
+    return t;
+  };
+  if (opts.all_present) {
+    if (!opts.present.empty()) throw InputError::flag("--present", opts.present.front(), "not with --all-present");
+    for (const auto& t : st.trainees)
+      if (enrolled_on(t, day)) marks[t.code].present = true;
+  }
+  for (const auto& id : opts.present) marks[enrolled("--present", trim(id)).code].present = true;
+  std::set<std::string> overridden;
+  auto override_once = [&](const std::string& flag, const std::string& id) {
+    if (!overridden.insert(id).second) throw InputError::flag(flag, id, "this trainee is already given another status");
+  };
+  for (const auto& spec : opts.absent) {
+    const auto parts = split_eq(spec);
+    const TraineeRow& t = enrolled("--absent", parts[0]);
+    override_once("--absent", t.code);
+    if (parts.size() > 2 || (parts.size() == 2 && parts[1] != "justified"))
+      throw InputError::flag("--absent", spec, "expected ID or ID=justified");
+    marks[t.code] = Mark{session->minutes, parts.size() == 2 ? "justified" : "unjustified", true, false};
+  }
+  for (const auto& spec : opts.late) {
+    const auto parts = split_eq(spec);
+    if (parts.size() < 2 || parts.size() > 3 || (parts.size() == 3 && parts[2] != "justified"))
+      throw InputError::flag("--late", spec, "expected ID=N or ID=N=justified (N minutes missed)");
+    const TraineeRow& t = enrolled("--late", parts[0]);
+    override_once("--late", t.code);
+    const Minutes missed = flag_value("--late", spec, [&](const std::string&) { return parse_minutes(parts[1]); });
+    if (missed <= 0 || missed > session->minutes)
+      throw InputError::flag("--late", spec, fmt::format("minutes missed must be between 1 and the half-day's {}", session->minutes));
+    Mark& m = marks[t.code];
+    m.present = true;
+    m.missed = missed;
+    m.absence = parts.size() == 3 ? "justified" : "unjustified";
+  }
+  for (const auto& id : opts.unsigned_ids) {
+    const TraineeRow& t = enrolled("--unsigned", trim(id));
+    Mark& m = marks[t.code];
+    if (m.missed == session->minutes) throw InputError::flag("--unsigned", t.code, "marked absent: there is nothing to sign");
+    m.present = true;
+    m.trainee_signed = false;
+  }
+  std::string missing;
+  for (const auto& t : st.trainees)
+    if (enrolled_on(t, day) && !marks.contains(t.code)) missing += (missing.empty() ? "" : ", ") + t.code;
+  if (!missing.empty())
+    throw InputError::flag("--present", missing, "these enrolled trainees have no status: use --all-present, --present, --absent or --late");
+
+  const std::string sheet = opts.sheet.empty() ? sheet_id(st.convention.ref, module.code, day, slot) : trim(opts.sheet);
+  ProblemList problems;
+  int present = 0, absent = 0;
+  for (const auto& [code, mark] : marks) {
+    EntryValues e;
+    e.session_id = session->id;
+    e.trainee_id = st.trainee(code)->id;
+    e.minutes = session->minutes - mark.missed;
+    e.absence = mark.missed > 0 ? mark.absence : "";
+    e.trainee_signed = e.minutes > 0 && mark.trainee_signed;
+    e.trainer_signed = !opts.trainer_unsigned;
+    e.proof = trim(opts.proof);
+    e.sheet = sheet;
+    book.append_first(e, Origin{}, code, problems);
+    (e.minutes > 0 ? present : absent)++;
+  }
+  problems.throw_if_any();
+  txn.commit();
+  out << fmt::format("recorded {} {} {} (sheet {}): {} present, {} absent\n", module.code, day, slot, sheet, present, absent);
+  if (session->elearning && trim(opts.proof).empty())
+    out << "note: an e-learning half-day is proven by a proof reference (LMS log): add it with `ledger attend correct --proof`\n";
+  return 0;
+}
+
+int record_file(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostream& err, const AttendOptions& opts) {
+  std::ifstream file(opts.file, std::ios::binary);
+  if (!file) throw InputError::flag("--file", opts.file, "cannot be read");
+  std::error_code size_error;
+  const auto size = std::filesystem::file_size(opts.file, size_error);
+  io::CsvReader csv(file, opts.file);
+  csv.expect_columns({"convention", "module", "date", "slot", "trainee", "minutes", "absence", "trainee_signed",
+                      "trainer_signed", "proof", "sheet"},
+                     {"module", "date", "slot", "trainee", "minutes", "trainee_signed", "trainer_signed"});
+  const bool several = convention_refs(ledger).size() > 1;
+  if (several && !csv.column("convention") && opts.convention.empty())
+    throw InputError({opts.file + ":1", "header", "convention", "the ledger holds several conventions: add a convention column or --convention"});
+  const auto col_convention = csv.column("convention"), col_absence = csv.column("absence"), col_proof = csv.column("proof"),
+             col_sheet = csv.column("sheet");
+  const std::size_t col_module = *csv.column("module"), col_date = *csv.column("date"), col_slot = *csv.column("slot"),
+                    col_trainee = *csv.column("trainee"), col_minutes = *csv.column("minutes"),
+                    col_signed = *csv.column("trainee_signed"), col_trainer = *csv.column("trainer_signed");
+
+  WriteTransaction txn(ledger, clock);
+  AttendanceBook book(ledger, txn);
+  ProblemList problems;
+  io::Progress progress(err, opts.progress, "attend " + opts.file, size_error ? 0 : size);
+  std::vector<std::string> f;
+  std::uint64_t lines = 0, recorded = 0;
+  while (csv.next(f)) {
+    ++lines;
+    if ((lines & 0x3FF) == 0) progress.update(csv.bytes_read(), lines);
+    const Origin o{fmt::format("{}:{}", opts.file, csv.line())};
+    const std::size_t before = problems.count();
+    std::string ref = col_convention ? f[*col_convention] : std::string();
+    if (ref.empty()) ref = opts.convention;
+    const ConventionState* st = nullptr;
+    try {
+      st = &book.convention(ref);
+    } catch (const InputError& e) {
+      problems.add(o.problem("convention", ref, e.problems().front().why));
+      continue;
+    }
+    const ModuleRow* module = st->module(f[col_module]);
+    if (module == nullptr) problems.add(o.problem("module", f[col_module], "no such module in " + st->convention.ref));
+    const auto day = field<std::string>(problems, o, "date", f[col_date], [](const std::string& v) { return format_date(parse_date(v)); });
+    const auto slot = field<std::string>(problems, o, "slot", f[col_slot], [](const std::string& v) { return std::string(slot_name(parse_slot(v))); });
+    const TraineeRow* trainee = st->trainee(trim(f[col_trainee]));
+    if (trainee == nullptr) problems.add(o.problem("trainee", f[col_trainee], "no such trainee in " + st->convention.ref));
+    const auto minutes = field<Minutes>(problems, o, "minutes", f[col_minutes], parse_minutes);
+    const auto trainee_signed = field<bool>(problems, o, "trainee_signed", f[col_signed], parse_bool);
+    const auto trainer_signed = field<bool>(problems, o, "trainer_signed", f[col_trainer], parse_bool);
+    std::string absence = col_absence ? trim(f[*col_absence]) : std::string();
+    if (absence != "" && absence != "justified" && absence != "unjustified")
+      problems.add(o.problem("absence", absence, "expected empty, justified or unjustified"));
+    const SessionInfo* session = nullptr;
+    if (module != nullptr && day && slot) {
+      session = book.session(*st, module->id, *day, *slot);
+      if (session == nullptr) problems.add(o.problem("date", *day, fmt::format("no half-day of {} is planned on {} {}", module->code, *day, *slot)));
+      else if (session->cancelled) problems.add(o.problem("date", *day, "this half-day was cancelled"));
+    }
+    if (session != nullptr && minutes && *minutes > session->minutes)
+      problems.add(o.problem("minutes", f[col_minutes], fmt::format("above the half-day's {} minutes", session->minutes)));
+    if (trainee != nullptr && day && !enrolled_on(*trainee, *day))
+      problems.add(o.problem("trainee", trainee->code, "left the training on " + *trainee->left_on));
+    if (problems.count() != before) continue;
+    EntryValues e;
+    e.session_id = session->id;
+    e.trainee_id = trainee->id;
+    e.minutes = *minutes;
+    e.absence = *minutes < session->minutes ? absence : "";
+    e.trainee_signed = *trainee_signed;
+    e.trainer_signed = *trainer_signed;
+    e.proof = col_proof ? trim(f[*col_proof]) : std::string();
+    e.sheet = col_sheet && !trim(f[*col_sheet]).empty() ? trim(f[*col_sheet]) : sheet_id(st->convention.ref, module->code, *day, *slot);
+    if (book.append_first(e, o, trainee->code, problems)) ++recorded;
+  }
+  progress.finish(lines);
+  problems.throw_if_any();
+  txn.commit();
+  out << fmt::format("recorded {} entr{} from {}\n", recorded, recorded == 1 ? "y" : "ies", opts.file);
+  return 0;
+}
+
+}  // namespace
+
+int run_attend(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostream& err, const AttendOptions& opts) {
+  return opts.file.empty() ? record_half_day(ledger, clock, out, opts) : record_file(ledger, clock, out, err, opts);
+}
+
+namespace {
+void setup(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<AttendOptions>();
+  auto& cmd = command_group(app, "attend", "Record attendance: one half-day, or digitised sheets with --file");
+  cmd.require_subcommand(0, 1);
+  cmd.add_option("--module", opts->module, "Module code");
+  cmd.add_option("--date", opts->date, "Date of the half-day");
+  cmd.add_option("--slot", opts->slot, "am or pm");
+  cmd.add_option("--sheet", opts->sheet, "Sheet id (default: REF-MODULE-YYYYMMDD-AM|PM)");
+  cmd.add_flag("--all-present", opts->all_present, "Everyone present for the whole half-day, trainee and trainer signed");
+  cmd.add_option("--present", opts->present, "Trainees present (comma-separated ids; repeatable)")->delimiter(',');
+  cmd.add_option("--absent", opts->absent, "ID[=justified]: absent (unjustified unless =justified; repeatable)");
+  cmd.add_option("--late", opts->late, "ID=N[=justified]: N minutes missed by late arrival or early departure");
+  cmd.add_option("--unsigned", opts->unsigned_ids, "Present but did not sign (comma-separated ids)")->delimiter(',');
+  cmd.add_flag("--trainer-unsigned", opts->trainer_unsigned, "The trainer did not sign the sheet");
+  cmd.add_option("--proof", opts->proof, "Proof reference for the half-day (scan file, LMS log)");
+  cmd.add_option("--file", opts->file,
+                 "CSV: module,date,slot,trainee,minutes,absence,trainee_signed,trainer_signed,proof,sheet[,convention]");
+  cmd.add_flag("--progress", opts->force_progress, "Report progress on stderr even when it is not a terminal");
+  add_convention_option(cmd, ctx);
+  cmd.callback([&ctx, opts, &cmd] {
+    if (!cmd.get_subcommands().empty()) return;  // `attend correct` / `attend history`
+    if (opts->file.empty()) {
+      for (const char* required : {"--module", "--date", "--slot"})
+        if (cmd.count(required) == 0) throw InputError::flag(required, "", "required (or give --file)");
+      if (!opts->all_present && opts->present.empty())
+        throw InputError::flag("--all-present", "", "start from --all-present or --present IDS");
+    } else {
+      for (const char* single : {"--module", "--date", "--slot", "--all-present", "--present", "--absent", "--late", "--unsigned"})
+        if (cmd.count(single) > 0) throw InputError::flag(single, "", "not with --file (the file gives every field)");
+    }
+    opts->progress = ctx.progress ? io::Progress::Style::bar
+                                  : (opts->force_progress ? io::Progress::Style::lines : io::Progress::Style::none);
+    opts->convention = ctx.convention;
+    auto ledger = ctx.open();
+    ctx.exit_code = run_attend(*ledger, ctx.clock(), *ctx.out, *ctx.err, *opts);
+  });
+}
+const bool registered = register_command(60, setup);
+}  // namespace
+
+}  // namespace ledger

@@ -1,0 +1,48 @@
+// `ledger funding decide`: record the OPCA's decision on a pending agreement.
+#include <fmt/format.h>
+
+#include "app/command.hpp"
+#include "cli/spine.hpp"
+#include "domain/sessions.hpp"
+
+namespace ledger {
+
+
+int run_funding_decide(Ledger& ledger, const Clock& clock, std::ostream& out, const FundingDecideOptions& opts) {
+  const ConventionState st = load_convention(ledger, opts.convention);
+  const std::string decided = date_flag("--decided", opts.decided);
+  auto& q = ledger.query("funding_get");
+  q.bind(1, st.convention.id);
+  q.bind(2, opts.funding);
+  if (!q.executeStep()) throw InputError::flag("--funding", opts.funding, "no such funding agreement in " + st.convention.ref);
+  const std::int64_t id = q.getColumn("id").getInt64();
+  if (!q.getColumn("decided_on").isNull())
+    throw InputError::flag("--funding", opts.funding, "already decided on " + q.getColumn("decided_on").getString());
+  q.reset();
+  WriteTransaction txn(ledger, clock);
+  txn.append("funding_decision", {id, decided, txn.recorded_at(), txn.recorded_by()});
+  txn.commit();
+  out << fmt::format("funding agreement {} decided on {}: it covers trainees whose training starts on or after that day\n",
+                     opts.funding, decided);
+  return 0;
+}
+
+namespace {
+void setup(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<FundingDecideOptions>();
+  auto& group = command_group(app, "funding", "OPCA funding agreements: decisions and receipts");
+  group.require_subcommand(1);
+  auto* cmd = group.add_subcommand("decide", "Record the decision date of a pending agreement");
+  cmd->add_option("--funding", opts->funding, "Agreement ref")->required();
+  cmd->add_option("--decided", opts->decided, "Decision date")->required();
+  add_convention_option(*cmd, ctx);
+  cmd->callback([&ctx, opts] {
+    opts->convention = ctx.convention;
+    auto ledger = ctx.open();
+    ctx.exit_code = run_funding_decide(*ledger, ctx.clock(), *ctx.out, *opts);
+  });
+}
+const bool registered = register_command(50, setup);
+}  // namespace
+
+}  // namespace ledger

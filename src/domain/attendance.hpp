@@ -1,0 +1,55 @@
+// Recording attendance entries: one validated path for `attend`, `attend --file`, the demo and
+// the benchmark. Sessions are cached per convention so that a bulk file costs no query per line.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "domain/sessions.hpp"
+#include "store/ledger.hpp"
+
+namespace ledger {
+
+struct SessionInfo {
+  std::int64_t id = 0;
+  Minutes minutes = 0;
+  bool elearning = false;
+  bool cancelled = false;
+};
+
+struct EntryValues {
+  std::int64_t session_id = 0;
+  std::int64_t trainee_id = 0;
+  Minutes minutes = 0;
+  std::string absence;  // "", "justified", "unjustified"
+  bool trainee_signed = false;
+  bool trainer_signed = false;
+  std::string proof, sheet;
+  std::optional<std::int64_t> supersedes;
+  std::optional<std::string> reason;
+};
+
+class AttendanceBook {
+ public:
+  AttendanceBook(Ledger& ledger, WriteTransaction& txn) : ledger_(ledger), txn_(txn) {}
+
+  const ConventionState& convention(const std::string& ref);
+  // The half-day, or nullptr.
+  const SessionInfo* session(const ConventionState& st, std::int64_t module_id, const std::string& date, const std::string& slot);
+
+  // Appends a first entry; a second one for the same trainee and half-day is refused by the
+  // database's unique index and reported as `problem` (returns false).
+  bool append_first(const EntryValues& e, const Origin& origin, const std::string& trainee_code, ProblemList& problems);
+  void append_correction(const EntryValues& e);
+
+ private:
+  std::vector<Value> row(const EntryValues& e) const;
+
+  Ledger& ledger_;
+  WriteTransaction& txn_;
+  std::map<std::string, ConventionState> states_;
+  std::map<std::int64_t, std::unordered_map<std::string, SessionInfo>> sessions_;  // by convention id
+};
+
+}  // namespace ledger

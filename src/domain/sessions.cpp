@@ -1,0 +1,41 @@
+#include "domain/sessions.hpp"
+
+#include "store/ledger.hpp"
+
+namespace ledger {
+
+std::optional<SessionRow> find_session(Ledger& ledger, std::int64_t module_id, const std::string& date, const std::string& slot) {
+  auto& q = ledger.query("session_find");
+  q.bind(1, module_id);
+  q.bind(2, date);
+  q.bind(3, slot);
+  if (!q.executeStep()) return std::nullopt;
+  auto text = [&](const char* col) -> std::optional<std::string> {
+    const auto c = q.getColumn(col);
+    return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
+  };
+  SessionRow s;
+  s.id = q.getColumn("id").getInt64();
+  s.module_id = module_id;
+  s.module_code = q.getColumn("module_code").getString();
+  s.date = date;
+  s.slot = slot;
+  s.minutes = q.getColumn("minutes").getInt64();
+  s.start_time = text("start_time");
+  s.end_time = text("end_time");
+  s.trainer = text("trainer");
+  s.place = text("place");
+  s.mode = q.getColumn("mode").getString();
+  s.cancelled_by = text("cancelled_by");
+  return s;
+}
+
+std::string sheet_id(const std::string& convention_ref, const std::string& module_code, const std::string& date,
+                     const std::string& slot) {
+  std::string compact;
+  for (char c : date)
+    if (c != '-') compact += c;
+  return convention_ref + "-" + module_code + "-" + compact + "-" + (slot == "am" ? "AM" : "PM");
+}
+
+}  // namespace ledger

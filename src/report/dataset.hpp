@@ -1,0 +1,46 @@
+// A command's output as data: named, typed columns and rows. One renderer per format prints it:
+// a table for people (`3 h 30`, `1 234,56 €`), CSV and JSON for machines (ISO dates, integers
+// for minutes and cents, the column names as they are).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "app/command.hpp"
+#include "io/csv.hpp"
+
+namespace ledger {
+
+enum class ColumnKind { text, integer, minutes, cents, basis_points, boolean };
+
+struct Column {
+  std::string name;    // machine name: CSV header, JSON key
+  std::string header;  // for people (table); empty: the name
+  ColumnKind kind = ColumnKind::text;
+};
+
+using Datum = std::variant<std::monostate, std::int64_t, std::string, bool>;
+
+struct Dataset {
+  std::vector<Column> columns;
+  std::vector<std::vector<Datum>> rows;
+
+  void add(std::vector<Datum> row) { rows.push_back(std::move(row)); }
+};
+
+// One value as a person reads it in a table.
+std::string human(const Datum& value, ColumnKind kind);
+
+void render_table(const Dataset& data, std::ostream& out, const std::string& indent = "");
+void render_csv(const Dataset& data, std::ostream& out, io::Dialect dialect = io::Dialect::rfc4180);
+// Rows as a JSON array of objects.
+nlohmann::ordered_json to_json(const Dataset& data);
+void render(const Dataset& data, Format format, std::ostream& out);
+
+}  // namespace ledger
