@@ -1,4 +1,4 @@
 SELECT m.*, o.key AS org_key, o.name AS org_name, o.vat_rate_bp
 FROM module m JOIN training_org o ON o.id = m.org_id
 WHERE m.convention_id = ?
-ORDER BY m.code;
+ORDER BY m.id;  -- the order of the convention file: the parcours

@@ -1,0 +1,158 @@
+// `ledger demo`: build a fresh demo ledger from the embedded demo data and show what it holds.
+// Every step goes through the same commands a user runs, printed as the command line it stands
+// for, so the demo also teaches the commands.
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "app/command.hpp"
+#include "app/error.hpp"
+#include "cli/spine.hpp"
+#include "domain/convention.hpp"
+#include "store/resources.hpp"
+
+namespace ledger {
+
+namespace {
+
+constexpr const char* kDemoMonth = "2026-10";
+
+// A scratch directory for the embedded CSV files, removed when the demo ends.
+class ScratchDir {
+ public:
+  ScratchDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "ledger-demo-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) throw DatabaseError("cannot create a temporary directory for the demo files");
+    path_ = pattern;
+  }
+  ~ScratchDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  std::string prefix() const { return path_.string() + "/"; }
+  std::string write(const std::string& name, std::string_view bytes) const {
+    const auto file = (path_ / name).string();
+    std::ofstream(file, std::ios::binary) << bytes;
+    return file;
+  }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Refuses to replace anything but an earlier demo ledger.
+void remove_earlier_demo(const std::string& path) {
+  namespace fs = std::filesystem;
+  if (!fs::exists(path)) return;
+  bool is_demo = false;
+  try {
+    auto earlier = Ledger::open(path, Ledger::Open::existing);
+    is_demo = earlier->meta("demo") == std::optional<std::string>("1");
+  } catch (const std::exception&) {
+    is_demo = false;
+  }
+  if (!is_demo)
+    throw InputError::flag("--db", path, "exists and is not a demo ledger: it is left alone (give another --db)");
+  for (const auto& suffix : {"", "-wal", "-shm"}) fs::remove(path + suffix);
+}
+
+// Prints `$ ledger ARGS` and the command's output, indented, with the scratch directory's path
+// taken out of file names.
+class Narrator {
+ public:
+  Narrator(std::ostream& out, std::string scratch) : out_(out), scratch_(std::move(scratch)) {}
+  template <typename Fn>
+  void step(const std::string& command, Fn run) {
+    std::ostringstream captured;
+    run(captured);
+    out_ << "$ ledger " << command << "\n";
+    std::istringstream lines(captured.str());
+    for (std::string line; std::getline(lines, line);) {
+      for (auto at = line.find(scratch_); at != std::string::npos; at = line.find(scratch_)) line.erase(at, scratch_.size());
+      out_ << "  " << line << "\n";
+    }
+  }
+
+ private:
+  std::ostream& out_;
+  std::string scratch_;
+};
+
+}  // namespace
+
+int run_demo(const std::string& path, const Clock& clock, std::ostream& out) {
+  remove_earlier_demo(path);
+  auto ledger = Ledger::open(path, Ledger::Open::create);
+  ledger->migrate();
+  {
+    WriteTransaction txn(*ledger, clock);
+    txn.set_meta("demo", "1");
+    txn.commit();
+  }
+  ScratchDir scratch;
+  const std::string convention = scratch.write("demo-convention.toml", resource("data/demo-convention.toml"));
+  const std::string sessions = scratch.write("demo-sessions.csv", resource("data/demo-sessions.csv"));
+  const std::string attendance = scratch.write("demo-attendance.csv", resource("data/demo-attendance.csv"));
+  std::ostringstream ignored_err;
+
+  out << fmt::format("Demo ledger {} (invented parties; the seed's parcours)\n\n", path);
+  Narrator n(out, scratch.prefix());
+  n.step("convention import demo-convention.toml", [&](std::ostream& o) {
+    run_convention_import(*ledger, clock, o, ConventionImportOptions{convention});
+  });
+  n.step("session plan --file demo-sessions.csv", [&](std::ostream& o) {
+    SessionPlanOptions opts;
+    opts.file = sessions;
+    run_session_plan(*ledger, clock, o, opts);
+  });
+  n.step("session cancel --module PREMSS --date 2026-10-12 --slot pm --by of --notified 2026-10-09 --reason \"Formateur indisponible\"",
+         [&](std::ostream& o) {
+           run_session_cancel(*ledger, clock, o, SessionCancelOptions{"", "PREMSS", "2026-10-12", "pm", "of", "2026-10-09", "Formateur indisponible"});
+         });
+  n.step("trainee leave --trainee T05 --on 2026-10-13 --reason \"Démission\"", [&](std::ostream& o) {
+    run_trainee_leave(*ledger, clock, o, TraineeLeaveOptions{"", "T05", "2026-10-13", "Démission"});
+  });
+  n.step("attend --file demo-attendance.csv", [&](std::ostream& o) {
+    AttendOptions opts;
+    opts.file = attendance;
+    run_attend(*ledger, clock, o, ignored_err, opts);
+  });
+  n.step("attend --module PREMSS --date 2026-10-14 --slot pm --all-present --trainer-unsigned", [&](std::ostream& o) {
+    AttendOptions opts;
+    opts.module = "PREMSS", opts.date = "2026-10-14", opts.slot = "pm";
+    opts.all_present = true;
+    opts.trainer_unsigned = true;
+    run_attend(*ledger, clock, o, ignored_err, opts);
+  });
+  n.step("attend correct --module PREMSS --date 2026-10-08 --slot am --trainee T04 --signed yes --reason \"Signature retrouvée sur la feuille papier\"",
+         [&](std::ostream& o) {
+           AttendCorrectOptions opts;
+           opts.module = "PREMSS", opts.date = "2026-10-08", opts.slot = "am", opts.trainee = "T04";
+           opts.trainee_signed = "yes";
+           opts.reason = "Signature retrouvée sur la feuille papier";
+           run_attend_correct(*ledger, clock, o, opts);
+         });
+  // Issue 3: money movements and the month-end report.
+
+  out << "\n";
+  run_convention_show(*ledger, clock, out, ConventionShowOptions{});
+  out << fmt::format("\nDemo month: {}. Try: ledger --db {} report reimbursement --month {}\n", kDemoMonth, path, kDemoMonth);
+  return 0;
+}
+
+namespace {
+void setup(CLI::App& app, Context& ctx) {
+  auto* cmd = app.add_subcommand("demo", "Build a fresh demo ledger (default ./demo.db) from the demo data and show it");
+  cmd->callback([&ctx] {
+    // The demo never touches $LEDGER_DB: only --db, else ./demo.db.
+    ctx.exit_code = run_demo(ctx.db_flag.empty() ? "demo.db" : ctx.db_flag, ctx.clock(), *ctx.out);
+  });
+}
+const bool registered = register_command(1, setup);
+}  // namespace
+
+}  // namespace ledger
