@@ -8,7 +8,9 @@ std::string InputProblem::message() const {
   std::string text;
   if (!where.empty()) text += where + ": ";
   if (!field.empty()) text += field + ": ";
-  text += value + ": " + why;
+  // An empty value (a missing key, a syntax error) would print as `field: : why`.
+  if (!value.empty()) text += value + ": ";
+  text += why;
   return text;
 }
 

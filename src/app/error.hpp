@@ -9,7 +9,8 @@ namespace ledger {
 
 enum ExitCode : int { kOk = 0, kFindings = 1, kBadInput = 2, kDatabase = 3 };
 
-// Bad input: printed as `ledger: error: WHERE: field: value: why`, exit 2, nothing written.
+// Bad input: printed as `ledger: error: WHERE: field: value: why` (the value left out when
+// empty), exit 2, nothing written.
 // `where` is `FILE:LINE` for a file, empty for a command-line flag (then `field` is the flag).
 struct InputProblem {
   std::string where;

@@ -96,6 +96,7 @@ int record_half_day(Ledger& ledger, const Clock& clock, std::ostream& out, const
     m.present = true;
     m.trainee_signed = false;
   }
+  if (marks.empty()) throw InputError::flag("--date", day, "no trainee is enrolled on that day (all have left)");
   std::string missing;
   for (const auto& t : st.trainees)
     if (enrolled_on(t, day) && !marks.contains(t.code)) missing += (missing.empty() ? "" : ", ") + t.code;

@@ -145,6 +145,7 @@ class Section {
   }
 
   static std::string describe(const toml::node& n) {
+    if (const auto* s = n.as_string()) return s->get();
     std::ostringstream out;
     n.visit([&](const auto& v) { out << v; });
     return out.str();
@@ -208,7 +209,7 @@ ConventionSpec read_convention_toml(const std::string& bytes, const std::string&
   try {
     root = toml::parse(bytes, file);
   } catch (const toml::parse_error& e) {
-    throw InputError({fmt::format("{}:{}", file, e.source().begin.line), "toml", "", std::string(e.description())});
+    throw InputError({fmt::format("{}:{}", file, e.source().begin.line), "TOML syntax", "", std::string(e.description())});
   }
   ProblemList problems;
   ConventionSpec spec;
