@@ -10,9 +10,9 @@ namespace ledger {
 int run_init(Ledger& ledger, std::ostream& out, const InitOptions&) {
   const int applied = ledger.migrate();
   if (applied == 0)
-    out << fmt::format("{}: ledger up to date (schema {})\n", ledger.path(), ledger.schema_version());
+    out << fmt::format("{}: ledger up to date\n", ledger.path());
   else
-    out << fmt::format("{}: ledger ready (schema {})\n", ledger.path(), ledger.schema_version());
+    out << fmt::format("{}: ledger ready\n", ledger.path());
   return 0;
 }
 
