@@ -26,6 +26,19 @@ struct Mark {
   bool trainee_signed = true;
 };
 
+std::vector<std::string> split_ids(const std::vector<std::string>& lists) {
+  std::vector<std::string> ids;
+  for (const auto& list : lists) {
+    std::size_t start = 0;
+    while (start <= list.size()) {
+      const auto comma = std::min(list.find(',', start), list.size());
+      if (auto id = trim(list.substr(start, comma - start)); !id.empty()) ids.push_back(std::move(id));
+      start = comma + 1;
+    }
+  }
+  return ids;
+}
+
 // `ID[=justified]` and `ID=N[=justified]`: the id, then the rest split on '='.
 std::vector<std::string> split_eq(const std::string& text) {
   std::vector<std::string> parts;
@@ -62,7 +75,9 @@ int record_half_day(Ledger& ledger, const Clock& clock, std::ostream& out, const
     for (const auto& t : st.trainees)
       if (enrolled_on(t, day)) marks[t.code].present = true;
   }
-  for (const auto& id : opts.present) marks[enrolled("--present", trim(id)).code].present = true;
+  // Lists may come as given on the command line or already split: `T01,T02` or {"T01", "T02"}.
+  const auto present_ids = split_ids(opts.present), unsigned_ids = split_ids(opts.unsigned_ids);
+  for (const auto& id : present_ids) marks[enrolled("--present", id).code].present = true;
   std::set<std::string> overridden;
   auto override_once = [&](const std::string& flag, const std::string& id) {
     if (!overridden.insert(id).second) throw InputError::flag(flag, id, "this trainee is already given another status");
@@ -89,8 +104,8 @@ int record_half_day(Ledger& ledger, const Clock& clock, std::ostream& out, const
     m.missed = missed;
     m.absence = parts.size() == 3 ? "justified" : "unjustified";
   }
-  for (const auto& id : opts.unsigned_ids) {
-    const TraineeRow& t = enrolled("--unsigned", trim(id));
+  for (const auto& id : unsigned_ids) {
+    const TraineeRow& t = enrolled("--unsigned", id);
     Mark& m = marks[t.code];
     if (m.missed == session->minutes) throw InputError::flag("--unsigned", t.code, "marked absent: there is nothing to sign");
     m.present = true;

@@ -182,7 +182,7 @@ void CsvWriter::row(const std::vector<Cell>& cells) {
       }
       case Cell::Kind::text: text = defuse(c.text); break;
     }
-    if (text.find_first_of("\"\r\n;,") != std::string::npos) {
+    if (text.find_first_of(std::string("\"\r\n") + separator_) != std::string::npos) {
       std::string quoted = "\"";
       for (char ch : text) {
         if (ch == '"') quoted += '"';
