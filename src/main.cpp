@@ -15,6 +15,15 @@ int main(int argc, char** argv) {
       "ledger: attendance and reimbursement ledger for French continuing-training agreements\n"
       "(conventions de formation professionnelle continue). Start with `ledger demo`."};
   app.name("ledger");
+  app.footer(
+      "\nA first ledger:\n"
+      "  ledger init\n"
+      "  ledger convention template > convention.toml   (fill it in)\n"
+      "  ledger convention import convention.toml\n"
+      "  ledger session plan --module M --date D --slot am --start 09:00 --end 12:30\n"
+      "  ledger attend --module M --date D --slot am --all-present [--absent ID] [--late ID=N]\n"
+      "  ledger report reimbursement --month YYYY-MM\n"
+      "`ledger COMMAND --help` tells more. Exit codes: 0 ok, 1 findings (check, verify), 2 bad input, 3 database.");
   app.require_subcommand(1);
   app.fallthrough();
   Context ctx;
