@@ -1,0 +1,49 @@
+-- DESIGN section 5 quantities, one row per (trainee, module) of convention :convention with at
+-- least one half-day (held or cancelled) dated :from..:to (inclusive), in byte order of the
+-- trainee's code then the module's code. Every trainee of a convention follows every module.
+--
+-- Per half-day and trainee (over the latest entry, the one no other row supersedes):
+--   withdrawn      cancelled by the beneficiary, or dated on or after the trainee's departure
+--                  (checked first: a trainee who has left is not owed an OF's make-up either);
+--   not delivered  cancelled by the training body;
+--   delivered      otherwise (held, not withdrawn); then, from the entry if there is one:
+--     followed / unproven  its minutes, by whether its proof is complete: trainee and trainer
+--                  signed for an onsite half-day, a proof reference for an e-learning one; an
+--                  entry with 0 minutes has nothing to prove (it adds 0 to followed);
+--     absent justified / unjustified  session minutes - attended minutes, by the absence flag
+--                  ('' counts as unjustified);
+--     unrecorded   the session's minutes when the trainee has no entry.
+-- One pass: each (half-day, trainee) pair is classified once and summed (integer sums, never total()).
+WITH period AS (
+  SELECT s.id, s.module_id, s.date, s.minutes, s.mode, c.by_party AS cancelled_by
+  FROM session s LEFT JOIN cancellation c ON c.session_id = s.id
+  WHERE s.convention_id = :convention AND s.date BETWEEN :from AND :to
+),
+pair AS (
+  SELECT t.code AS trainee_id, t.last_name, t.first_name, m.code AS module, p.minutes AS session_min,
+         CASE WHEN p.cancelled_by = 'beneficiary' OR p.date >= d.on_date THEN 'withdrawn'
+              WHEN p.cancelled_by = 'of' THEN 'not_delivered'
+              ELSE 'delivered' END AS status,
+         a.id AS entry, a.minutes AS attended, a.absence,
+         CASE WHEN a.minutes = 0 THEN 1
+              WHEN p.mode = 'elearning' THEN a.proof <> ''
+              ELSE a.trainee_signed AND a.trainer_signed END AS proven
+  FROM period p
+  JOIN module m ON m.id = p.module_id
+  JOIN trainee t ON t.convention_id = :convention
+  LEFT JOIN departure d ON d.trainee_id = t.id
+  LEFT JOIN attendance a ON a.session_id = p.id AND a.trainee_id = t.id
+       AND NOT EXISTS (SELECT 1 FROM attendance later WHERE later.supersedes = a.id)
+)
+SELECT trainee_id, last_name, first_name, module,
+       coalesce(sum(CASE WHEN status = 'delivered' THEN session_min END), 0) AS delivered_min,
+       coalesce(sum(CASE WHEN status = 'delivered' AND proven THEN attended END), 0) AS followed_min,
+       coalesce(sum(CASE WHEN status = 'delivered' AND NOT proven THEN attended END), 0) AS unproven_min,
+       coalesce(sum(CASE WHEN status = 'delivered' AND absence = 'justified' THEN session_min - attended END), 0) AS absent_justified_min,
+       coalesce(sum(CASE WHEN status = 'delivered' AND absence <> 'justified' THEN session_min - attended END), 0) AS absent_unjustified_min,
+       coalesce(sum(CASE WHEN status = 'delivered' AND entry IS NULL THEN session_min END), 0) AS unrecorded_min,
+       coalesce(sum(CASE WHEN status = 'not_delivered' THEN session_min END), 0) AS not_delivered_min,
+       coalesce(sum(CASE WHEN status = 'withdrawn' THEN session_min END), 0) AS withdrawn_min
+FROM pair
+GROUP BY trainee_id, module
+ORDER BY trainee_id, module;
