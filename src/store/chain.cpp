@@ -5,6 +5,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include <cstring>
 #include <memory>
 #include <queue>
 #include <stdexcept>
@@ -111,7 +112,44 @@ struct Cursor {
 
 }  // namespace
 
+namespace {
+
+std::vector<std::string> column_strings(SQLite::Database& db, std::string_view query) {
+  SQLite::Statement q(db, std::string(resource(query)));
+  std::vector<std::string> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+}  // namespace
+
 ChainReport verify_chain(SQLite::Database& db) {
+  ChainReport report;
+  // A table dropped from the list would escape verification: every table with a hash column is
+  // a link of the chain.
+  if (const auto unlisted = column_strings(db, "queries/chain_unlisted_tables.sql"); !unlisted.empty()) {
+    report.ok = false;
+    report.problem = fmt::format("chained tables missing from the chained_table list: {}", joined(unlisted));
+    return report;
+  }
+  SQLite::Statement head(db, std::string(resource("queries/chain_head_get.sql")));
+  if (!head.executeStep()) {
+    report.ok = false;
+    report.problem = "the chain head (table chain_head) was removed";
+    return report;
+  }
+  const std::int64_t recorded_seq = head.getColumn(0).getInt64();
+  const auto head_hash = head.getColumn(1);
+  Digest recorded_hash{};
+  const bool head_hash_ok = head_hash.getBytes() == 32;
+  if (head_hash_ok) std::memcpy(recorded_hash.data(), head_hash.getBlob(), 32);
+
   std::vector<Cursor> cursors;
   {
     SQLite::Statement tables(db, std::string(resource("queries/chain_tables.sql")));
@@ -136,7 +174,6 @@ ChainReport verify_chain(SQLite::Database& db) {
     if (cursors[i].has_row) next.push(i);
 
   Sha256 sha;
-  ChainReport report;
   Digest previous{};
   std::int64_t expected = 1;
   while (!next.empty()) {
@@ -146,9 +183,16 @@ ChainReport verify_chain(SQLite::Database& db) {
     const std::int64_t id = c.id();
     if (id != expected) {
       report.ok = false;
-      report.problem = id < expected ? fmt::format("entry {} of {} appears twice in the chain", id, c.table)
+      report.problem = id < expected ? fmt::format("{} entry {} repeats an id already in the chain", c.table, id)
                                      : fmt::format("entry {} is missing (removed); the chain resumes at {} entry {}",
                                                    expected, c.table, id);
+      return report;
+    }
+    // A row past the recorded head was added outside the ledger, which always moves the head.
+    if (id > recorded_seq) {
+      report.ok = false;
+      report.problem = fmt::format("{} entry {} was added after the recorded chain head (entry {}), outside the ledger",
+                                   c.table, id, recorded_seq);
       return report;
     }
     const Digest computed = sha.link(previous, encode_stored(c.table, *c.stmt, c.hash_column));
@@ -165,15 +209,25 @@ ChainReport verify_chain(SQLite::Database& db) {
     if (c.stmt->executeStep()) next.push(i);
   }
   report.head = ChainHead{report.entries, previous};
-  SQLite::Statement head(db, std::string(resource("queries/chain_head_get.sql")));
-  head.executeStep();
-  const std::int64_t recorded_seq = head.getColumn(0).getInt64();
-  const auto recorded_hash = head.getColumn(1);
-  if (recorded_seq != report.entries || recorded_hash.getBytes() != 32 ||
-      std::memcmp(recorded_hash.getBlob(), previous.data(), 32) != 0) {
+  if (report.entries < recorded_seq) {
     report.ok = false;
-    report.problem = fmt::format("the chain holds {} entries but its recorded head says {}: entries after {} were removed",
-                                 report.entries, recorded_seq, report.entries);
+    report.problem = report.entries + 1 == recorded_seq
+                         ? fmt::format("entry {} is missing (removed): the recorded head says the chain ends there",
+                                       recorded_seq)
+                         : fmt::format("entries {} to {} are missing (removed): the recorded head says the chain ends at {}",
+                                       report.entries + 1, recorded_seq, recorded_seq);
+    return report;
+  }
+  if (!head_hash_ok || recorded_hash != previous) {
+    report.ok = false;
+    report.problem = fmt::format("the last entry ({}) does not match the recorded chain head: it was replaced or the head was altered",
+                                 report.entries);
+    return report;
+  }
+  // The rows are sound; missing triggers mean someone opened the door to edits.
+  if (const auto open = column_strings(db, "queries/chain_missing_triggers.sql"); !open.empty()) {
+    report.ok = false;
+    report.problem = fmt::format("the chain is intact but append-only triggers were removed: {}", joined(open));
   }
   return report;
 }
