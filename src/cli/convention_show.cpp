@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "app/command.hpp"
+#include "cli/paper.hpp"
 #include "cli/spine.hpp"
 #include "domain/convention.hpp"
 #include "report/table.hpp"
@@ -153,14 +154,25 @@ int run_convention_show(Ledger& ledger, const Clock& clock, std::ostream& out, c
 namespace {
 void setup(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<ConventionShowOptions>();
+  auto tables = std::make_shared<ConventionTablesOptions>();
   auto& group = command_group(app, "convention", "Record and read conventions");
   auto* cmd = group.add_subcommand("show", "Show what was recorded of a convention");
   cmd->add_option("REF", opts->ref, "Convention ref (default: --convention, or the only one)");
+  auto with_tables = std::make_shared<bool>(false);
+  cmd->add_flag("--tables", *with_tables, "Art. 7 (durations, 70 % rule) and Art. 9 (costs) filled in from the convention");
+  add_format_option(*cmd, tables->format);
+  cmd->add_option("--section", tables->section,
+                  "With --tables, one table: art7, art7-bodies, art7-trainees, art9, art9-bodies (csv: art7 by default)");
   add_convention_option(*cmd, ctx);
-  cmd->callback([&ctx, opts] {
+  cmd->callback([&ctx, opts, tables, with_tables] {
     if (opts->ref.empty()) opts->ref = ctx.convention;
     auto ledger = ctx.open();
-    ctx.exit_code = run_convention_show(*ledger, ctx.clock(), *ctx.out, *opts);
+    if (*with_tables) {
+      tables->ref = opts->ref;
+      ctx.exit_code = run_convention_tables(*ledger, *ctx.out, *tables);
+    } else {
+      ctx.exit_code = run_convention_show(*ledger, ctx.clock(), *ctx.out, *opts);
+    }
   });
 }
 const bool registered = register_command(22, setup);

@@ -1,0 +1,161 @@
+#include "paper/sheet.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "app/error.hpp"
+#include "domain/sessions.hpp"
+#include "paper/text.hpp"
+#include "store/resources.hpp"
+
+namespace ledger::paper {
+
+namespace {
+
+struct Planned {
+  Sheet sheet;
+  std::optional<std::string> cancelled_by;
+};
+
+std::optional<std::string> text_or_null(const SQLite::Column& c) {
+  return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
+}
+
+// Every trainee of the convention follows every module (Art. 5); one who left on or before the
+// date is withdrawn from that half-day (DESIGN §5) and is not listed.
+std::vector<SheetTrainee> roster(const ConventionState& st, const std::string& date) {
+  std::vector<SheetTrainee> out;
+  for (const auto& t : st.trainees)
+    if (!t.left_on || date < *t.left_on) out.push_back({t.code, t.last_name, t.first_name, t.function});
+  return out;
+}
+
+std::vector<Planned> planned(Ledger& ledger, const ConventionState& st, const std::string& from, const std::string& to,
+                             const std::optional<std::string>& module, const std::optional<std::string>& slot) {
+  auto& q = ledger.query("sheet_sessions");
+  q.bind(":convention", st.convention.id);
+  q.bind(":from", from);
+  q.bind(":to", to);
+  if (module) q.bind(":module", *module);
+  if (slot) q.bind(":slot", *slot);
+  std::vector<Planned> out;
+  while (q.executeStep()) {
+    Planned p;
+    Sheet& s = p.sheet;
+    s.convention_ref = st.convention.ref;
+    s.convention_title = st.convention.title;
+    s.option = st.convention.option;
+    s.org_name = q.getColumn("org_name").getString();
+    s.org_nda = text_or_null(q.getColumn("org_nda")).value_or("");
+    s.org_internal = q.getColumn("org_internal").getInt() != 0;
+    s.module_code = q.getColumn("module").getString();
+    s.module_label = q.getColumn("module_label").getString();
+    s.date = q.getColumn("date").getString();
+    s.slot = q.getColumn("slot").getString();
+    s.mode = q.getColumn("mode").getString();
+    s.minutes = q.getColumn("minutes").getInt64();
+    s.start_time = text_or_null(q.getColumn("start_time"));
+    s.end_time = text_or_null(q.getColumn("end_time"));
+    s.trainer = text_or_null(q.getColumn("trainer"));
+    s.place = text_or_null(q.getColumn("place"));
+    s.id = sheet_id(st.convention.ref, s.module_code, s.date, s.slot);
+    s.trainees = roster(st, s.date);
+    p.cancelled_by = text_or_null(q.getColumn("cancelled_by"));
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+// What is not recorded is left as a dotted line to fill in by hand.
+std::string or_blank(const std::optional<std::string>& text) {
+  return text && !text->empty() ? escape_html(*text) : "<span class=\"blank\"></span>";
+}
+
+// Trainee lines share the room left on the page: tall enough to sign in, never below 8 mm (a
+// large group then continues on a second page, the column headers repeated).
+std::string row_height(std::size_t trainees) {
+  constexpr std::size_t room_tenths_mm = 1380, tallest = 140, lowest = 80;
+  const std::size_t h = trainees == 0 ? tallest : std::clamp(room_tenths_mm / trainees, lowest, tallest);
+  return fmt::format("{}.{}mm", h / 10, h % 10);
+}
+
+std::string render_page(const Sheet& s) {
+  std::string rows;
+  const std::string_view row_template = resource("reports/sheet-row.html");
+  for (std::size_t i = 0; i < s.trainees.size(); ++i) {
+    const auto& t = s.trainees[i];
+    rows += fill_template(row_template, {{"n", std::to_string(i + 1)},
+                                         {"last_name", escape_html(t.last_name)},
+                                         {"first_name", escape_html(t.first_name)},
+                                         {"function", escape_html(t.function)}});
+  }
+  std::string times = "<span class=\"blank\"></span>";
+  if (s.start_time && s.end_time) times = escape_html(*s.start_time + " – " + *s.end_time);
+  std::string notes;
+  if (s.mode == "elearning")
+    notes = "  <p class=\"note\">Demi-journée en e-learning : la preuve de présence est le relevé de connexion "
+            "(plateforme de formation) de chaque stagiaire, à joindre à cette feuille.</p>\n";
+  if (s.trainees.empty()) notes += "  <p class=\"note\">Aucun stagiaire inscrit à cette date.</p>\n";
+  return fill_template(
+      resource("reports/sheet-page.html"),
+      {{"row_height", row_height(s.trainees.size())},
+       {"id", escape_html(s.id)},
+       {"convention_title", escape_html(s.convention_title)},
+       {"option", escape_html(option_label(s.option))},
+       {"convention_ref", escape_html(s.convention_ref)},
+       {"org_name", escape_html(s.org_name)},
+       {"org_id_label", s.org_internal ? "Service interne" : "N° déclaration d'activité"},
+       {"org_id", s.org_internal ? "service de formation interne de l'organisme bénéficiaire (Art. 3)" : or_blank(s.org_nda)},
+       {"module", escape_html(s.module_label == s.module_code ? s.module_code : s.module_label + " (" + s.module_code + ")")},
+       {"date", escape_html(long_french_date(s.date))},
+       {"slot", s.slot == "am" ? "Matin" : "Après-midi"},
+       {"times", times},
+       {"duration", escape_html(format_hours(s.minutes))},
+       {"place", or_blank(s.place)},
+       {"mode", s.mode == "elearning" ? "E-learning (à distance)" : "Présentiel"},
+       {"trainer", or_blank(s.trainer)},
+       {"notes", notes},
+       {"rows", rows},
+       {"trainee_count", std::to_string(s.trainees.size())},
+       {"module_code", escape_html(s.module_code)},
+       {"iso_date", escape_html(s.date)},
+       {"slot_code", escape_html(s.slot)}});
+}
+
+}  // namespace
+
+Sheet load_sheet(Ledger& ledger, const ConventionState& st, const ModuleRow& module, const std::string& date,
+                 const std::string& slot) {
+  auto found = planned(ledger, st, date, date, module.code, slot);
+  if (found.empty())
+    throw InputError::flag("--date", date, fmt::format("no half-day of {} is planned on {} {}", module.code, date, slot));
+  if (found.front().cancelled_by)
+    throw InputError::flag("--date", date,
+                           fmt::format("the half-day of {} on {} {} was cancelled by {}: there is nothing to sign", module.code,
+                                       date, slot, *found.front().cancelled_by == "of" ? "the training body" : "the beneficiary"));
+  return std::move(found.front().sheet);
+}
+
+std::vector<Sheet> load_week(Ledger& ledger, const ConventionState& st, const std::string& day) {
+  const date::sys_days d{parse_date(day)};
+  const date::sys_days monday = d - (date::weekday{d} - date::Monday);
+  const std::string from = format_date(date::year_month_day{monday}), to = format_date(date::year_month_day{monday + date::days{6}});
+  std::vector<Sheet> out;
+  for (auto& p : planned(ledger, st, from, to, std::nullopt, std::nullopt))
+    if (!p.cancelled_by) out.push_back(std::move(p.sheet));
+  if (out.empty())
+    throw InputError::flag("--week", day, fmt::format("no half-day of {} is planned from {} to {}", st.convention.ref, from, to));
+  return out;
+}
+
+std::string render_sheets(const std::vector<Sheet>& sheets) {
+  std::string pages;
+  for (const auto& s : sheets) pages += render_page(s);
+  std::string title = "Feuille d'émargement";
+  if (sheets.size() == 1) title += " " + sheets.front().id;
+  else if (!sheets.empty()) title += "s " + sheets.front().date + " – " + sheets.back().date;
+  return fill_template(resource("reports/sheet.html"), {{"title", escape_html(title)}, {"pages", pages}});
+}
+
+}  // namespace ledger::paper

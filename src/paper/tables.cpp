@@ -1,0 +1,356 @@
+#include "paper/tables.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <ostream>
+
+#include "app/error.hpp"
+#include "domain/convention.hpp"
+#include "paper/text.hpp"
+#include "report/table.hpp"
+
+namespace ledger::paper {
+
+namespace {
+
+std::optional<std::string> text_or_null(const SQLite::Column& c) {
+  return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
+}
+std::optional<std::int64_t> int_or_null(const SQLite::Column& c) {
+  return c.isNull() ? std::nullopt : std::optional<std::int64_t>(c.getInt64());
+}
+
+std::int64_t days_between_inclusive(const std::string& from, const std::string& to) {
+  return (date::sys_days{parse_date(to)} - date::sys_days{parse_date(from)}).count() + 1;
+}
+
+TraineeShare trainee_share(const SQLite::Statement& q, const Art7& art7) {
+  TraineeShare t;
+  t.code = q.getColumn("code").getString();
+  t.last_name = q.getColumn("last_name").getString();
+  t.first_name = q.getColumn("first_name").getString();
+  t.contract_start = text_or_null(q.getColumn("contract_start"));
+  t.contract_end = text_or_null(q.getColumn("contract_end"));
+  t.left_on = text_or_null(q.getColumn("left_on"));
+  t.weekly_minutes = q.getColumn("weekly_minutes").getInt64();
+  if (t.contract_start && t.contract_end) {
+    t.contract_days = days_between_inclusive(*t.contract_start, *t.contract_end);
+    t.working_minutes = working_minutes(t.weekly_minutes, *t.contract_days);
+    t.share_bp = training_share_bp(art7.parcours_minutes, t.weekly_minutes, *t.contract_days);
+  }
+  if (!art7.contrat_pro) t.status = ShareStatus::not_applicable;
+  else if (!t.contract_days) t.status = ShareStatus::unknown;
+  else if (share_above(art7.parcours_minutes, t.weekly_minutes, *t.contract_days, art7.max_share_bp)) t.status = ShareStatus::above;
+  else t.status = ShareStatus::within;
+  return t;
+}
+
+std::string status_name(ShareStatus s) {
+  switch (s) {
+    case ShareStatus::within: return "within";
+    case ShareStatus::above: return "above";
+    case ShareStatus::unknown: return "unknown";
+    case ShareStatus::not_applicable: return "not_applicable";
+  }
+  return "";
+}
+
+std::string status_label(ShareStatus s, BasisPoints max_bp) {
+  switch (s) {
+    case ShareStatus::within: return "conforme";
+    case ShareStatus::above: return "DÉPASSE " + format_hundredths_fr(max_bp) + " %";
+    case ShareStatus::unknown: return "dates du contrat non renseignées";
+    case ShareStatus::not_applicable: return "sans objet (période de professionnalisation)";
+  }
+  return "";
+}
+
+Datum opt_text(const std::optional<std::string>& v) { return v ? Datum(*v) : Datum(); }
+Datum opt_int(const std::optional<std::int64_t>& v) { return v ? Datum(*v) : Datum(); }
+
+std::string days_fr(const std::optional<std::int64_t>& x100) { return x100 ? format_hundredths_fr(*x100) : "—"; }
+std::string hours_fr(const std::optional<Minutes>& m) { return m ? format_hours(*m) : "—"; }
+std::string percent_fr(BasisPoints bp) { return format_hundredths_fr(bp) + " %"; }
+
+std::string dates_fr(const Art9Module& m) {
+  if (!m.first_date) return "à planifier";
+  if (*m.first_date == *m.last_date) return "le " + short_french_date(*m.first_date);
+  return "du " + short_french_date(*m.first_date) + " au " + short_french_date(*m.last_date);
+}
+
+}  // namespace
+
+Cents ttc(Cents ht, BasisPoints vat_bp) { return ht + round_half_up_div(ht * vat_bp, 10000); }
+
+Minutes working_minutes(Minutes weekly, std::int64_t contract_days) { return round_half_up_div(weekly * contract_days, 7); }
+
+BasisPoints training_share_bp(Minutes parcours, Minutes weekly, std::int64_t contract_days) {
+  return round_half_up_div(parcours * 7 * 10000, weekly * contract_days);
+}
+
+bool share_above(Minutes parcours, Minutes weekly, std::int64_t contract_days, BasisPoints max_bp) {
+  // parcours / (weekly × days / 7) > max / 10000, cross-multiplied to stay exact.
+  return parcours * 7 * 10000 > max_bp * weekly * contract_days;
+}
+
+ConventionTables compute_tables(Ledger& ledger, const std::string& ref) {
+  const ConventionState st = load_convention(ledger, ref);
+  ConventionTables t;
+  t.ref = st.convention.ref;
+  t.title = st.convention.title;
+  t.option = st.convention.option;
+  t.nature = st.convention.nature;
+  // Art. 9-1 prices the parcours for the trainees of Art. 5 as recorded: a departure does not
+  // change the agreed price (what it changes is settled under Art. 12 and 13).
+  t.trainees = std::int64_t(st.trainees.size());
+  Art7& a7 = t.art7;
+  Art9& a9 = t.art9;
+  a7.max_share_bp = st.convention.max_training_share_bp;
+  a7.contrat_pro = st.convention.nature == "contrat_pro";
+
+  std::map<std::string, std::size_t> body7_at, body9_at;
+  {
+    auto& q = ledger.query("tables_orgs");
+    q.bind(1, st.convention.id);
+    while (q.executeStep()) {
+      const std::string key = q.getColumn("key").getString(), name = q.getColumn("name").getString();
+      const bool internal = q.getColumn("internal").getInt() != 0;
+      if (!internal) {
+        body7_at[key] = a7.bodies.size();
+        a7.bodies.push_back({key, name, 0, 0});
+      }
+      body9_at[key] = a9.bodies.size();
+      a9.bodies.push_back({key, name, internal, 0, t.trainees, 0, 0, q.getColumn("vat_rate_bp").getInt64()});
+    }
+  }
+  {
+    auto& q = ledger.query("tables_modules");
+    q.bind(1, st.convention.id);
+    while (q.executeStep()) {
+      Art7Module m;
+      m.code = q.getColumn("code").getString();
+      m.label = q.getColumn("label").getString();
+      m.org_key = q.getColumn("org_key").getString();
+      m.org_name = q.getColumn("org_name").getString();
+      m.days_x100 = int_or_null(q.getColumn("days_x100"));
+      m.minutes = q.getColumn("minutes").getInt64();
+      m.training = int_or_null(q.getColumn("training_minutes"));
+      m.support = int_or_null(q.getColumn("support_minutes"));
+      m.evaluation = int_or_null(q.getColumn("evaluation_minutes"));
+      m.elearning = q.getColumn("elearning").getInt() != 0;
+
+      a7.totals.days_x100 += m.days_x100.value_or(0);
+      a7.totals.minutes += m.minutes;
+      a7.totals.training += m.training.value_or(0);
+      a7.totals.support += m.support.value_or(0);
+      a7.totals.evaluation += m.evaluation.value_or(0);
+      a7.parcours_minutes += m.minutes;
+      if (q.getColumn("org_internal").getInt() != 0) {
+        a7.internal_minutes += m.minutes;
+      } else {
+        auto& body = a7.bodies[body7_at.at(m.org_key)];
+        body.minutes += m.minutes;
+        body.days_x100 += m.days_x100.value_or(0);
+      }
+
+      Art9Module p;
+      p.code = m.code;
+      p.label = m.label;
+      p.org_key = m.org_key;
+      p.org_name = m.org_name;
+      p.place = text_or_null(q.getColumn("place"));
+      p.first_date = text_or_null(q.getColumn("first_date"));
+      p.last_date = text_or_null(q.getColumn("last_date"));
+      p.price_ht = q.getColumn("price_ht_cents").getInt64();
+      p.vat_bp = q.getColumn("vat_rate_bp").getInt64();
+      p.price_ttc = ttc(p.price_ht, p.vat_bp);
+      a9.parcours_ht += p.price_ht;
+      a9.parcours_ttc += p.price_ttc;
+      a9.bodies[body9_at.at(m.org_key)].unit_ht += p.price_ht;
+
+      a7.modules.push_back(std::move(m));
+      a9.modules.push_back(std::move(p));
+    }
+  }
+  for (auto& b : a9.bodies) {
+    b.total_ht = b.unit_ht * b.trainees;
+    b.total_ttc = ttc(b.total_ht, b.vat_bp);
+    a9.grand_total_ttc += b.total_ttc;
+  }
+  {
+    auto& q = ledger.query("tables_trainees");
+    q.bind(1, st.convention.id);
+    while (q.executeStep()) a7.trainees.push_back(trainee_share(q, a7));
+  }
+  return t;
+}
+
+const std::vector<std::string>& table_sections() {
+  static const std::vector<std::string> names{"art7", "art7-bodies", "art7-trainees", "art9", "art9-bodies"};
+  return names;
+}
+
+void require_known_section(const std::string& section) {
+  const auto& names = table_sections();
+  if (std::find(names.begin(), names.end(), section) != names.end()) return;
+  std::string known;
+  for (const auto& s : names) known += (known.empty() ? "" : ", ") + s;
+  throw InputError::flag("--section", section, "unknown section (known: " + known + ")");
+}
+
+Dataset table_section(const ConventionTables& t, const std::string& section) {
+  const Art7& a7 = t.art7;
+  const Art9& a9 = t.art9;
+  Dataset d;
+  using K = ColumnKind;
+  if (section == "art7") {
+    d.columns = {{"line", ""}, {"module", ""}, {"label", ""}, {"org", ""}, {"org_name", ""}, {"days_x100", "", K::integer}, {"minutes", "", K::minutes},
+                 {"training_minutes", "", K::minutes}, {"support_minutes", "", K::minutes}, {"evaluation_minutes", "", K::minutes},
+                 {"elearning", "", K::boolean}};
+    for (const auto& m : a7.modules)
+      d.add({"module", m.code, m.label, m.org_key, m.org_name, opt_int(m.days_x100), m.minutes, opt_int(m.training),
+             opt_int(m.support), opt_int(m.evaluation), m.elearning});
+    d.add({"total", Datum(), Datum(), Datum(), Datum(), a7.totals.days_x100, a7.totals.minutes, a7.totals.training,
+           a7.totals.support, a7.totals.evaluation, Datum()});
+  } else if (section == "art7-bodies") {
+    d.columns = {{"line", ""}, {"org", ""}, {"org_name", ""}, {"days_x100", "", K::integer}, {"minutes", "", K::minutes}};
+    for (const auto& b : a7.bodies) d.add({"org", b.key, b.name, b.days_x100, b.minutes});
+    d.add({"internal", Datum(), Datum(), Datum(), a7.internal_minutes});
+    d.add({"parcours", Datum(), Datum(), a7.totals.days_x100, a7.parcours_minutes});
+  } else if (section == "art7-trainees") {
+    d.columns = {{"trainee_id", ""},
+                 {"last_name", ""},
+                 {"first_name", ""},
+                 {"contract_start", ""},
+                 {"contract_end", ""},
+                 {"left_on", ""},
+                 {"contract_days", "", K::integer},
+                 {"weekly_minutes", "", K::minutes},
+                 {"working_minutes", "", K::minutes},
+                 {"parcours_minutes", "", K::minutes},
+                 {"share_bp", "", K::basis_points},
+                 {"max_share_bp", "", K::basis_points},
+                 {"status", ""}};
+    for (const auto& s : a7.trainees)
+      d.add({s.code, s.last_name, s.first_name, opt_text(s.contract_start), opt_text(s.contract_end), opt_text(s.left_on),
+             opt_int(s.contract_days), s.weekly_minutes, opt_int(s.working_minutes), a7.parcours_minutes, opt_int(s.share_bp),
+             a7.max_share_bp, status_name(s.status)});
+  } else if (section == "art9") {
+    d.columns = {{"line", ""},       {"module", ""},    {"label", ""},     {"org", ""},         {"org_name", ""},
+                 {"place", ""},      {"first_date", ""}, {"last_date", ""}, {"price_ht_cents", "", K::cents}, {"vat_bp", "", K::basis_points},
+                 {"price_ttc_cents", "", K::cents}};
+    for (const auto& m : a9.modules)
+      d.add({"module", m.code, m.label, m.org_key, m.org_name, opt_text(m.place), opt_text(m.first_date), opt_text(m.last_date),
+             m.price_ht, m.vat_bp, m.price_ttc});
+    d.add({"total", Datum(), Datum(), Datum(), Datum(), Datum(), Datum(), Datum(), a9.parcours_ht, Datum(), a9.parcours_ttc});
+  } else if (section == "art9-bodies") {
+    d.columns = {{"line", ""},
+                 {"org", ""},
+                 {"org_name", ""},
+                 {"internal", "", K::boolean},
+                 {"unit_ht_cents", "", K::cents},
+                 {"trainees", "", K::integer},
+                 {"total_ht_cents", "", K::cents},
+                 {"vat_bp", "", K::basis_points},
+                 {"total_ttc_cents", "", K::cents}};
+    Cents total_ht = 0;
+    for (const auto& b : a9.bodies) {
+      d.add({"org", b.key, b.name, b.internal, b.unit_ht, b.trainees, b.total_ht, b.vat_bp, b.total_ttc});
+      total_ht += b.total_ht;
+    }
+    d.add({"total", Datum(), Datum(), Datum(), Datum(), Datum(), total_ht, Datum(), a9.grand_total_ttc});
+  } else {
+    require_known_section(section);
+  }
+  return d;
+}
+
+void render_tables_json(const ConventionTables& t, std::ostream& out) {
+  nlohmann::ordered_json j;
+  j["convention"] = t.ref;
+  j["option"] = t.option;
+  j["nature"] = t.nature;
+  j["trainees"] = t.trainees;
+  j["max_training_share_bp"] = t.art7.max_share_bp;
+  for (const auto& s : table_sections()) {
+    std::string key = s;
+    std::replace(key.begin(), key.end(), '-', '_');
+    j[key] = to_json(table_section(t, s));
+  }
+  j["grand_total_ttc_cents"] = t.art9.grand_total_ttc;
+  out << j.dump(2) << '\n';
+}
+
+namespace {
+
+void print_art7(const ConventionTables& t, std::ostream& out) {
+  const Art7& a7 = t.art7;
+  out << "Article 7 : Organisation du parcours de formation\n";
+  TextTable modules({"module", "organisme de formation", "jours>", "heures>", "dont formation>", "dont accompagnement>",
+                     "dont évaluation>", "e-learning"});
+  for (const auto& m : a7.modules)
+    modules.add({m.label, m.org_name, days_fr(m.days_x100), format_hours(m.minutes), hours_fr(m.training), hours_fr(m.support),
+                 hours_fr(m.evaluation), m.elearning ? "oui" : "non"});
+  modules.add_rule();
+  modules.add({"DURÉES TOTALES", "", format_hundredths_fr(a7.totals.days_x100), format_hours(a7.totals.minutes),
+               format_hours(a7.totals.training), format_hours(a7.totals.support), format_hours(a7.totals.evaluation), ""});
+  modules.print(out, "  ");
+
+  out << "\n";
+  TextTable bodies({"", "nombre d'heures>"});
+  for (const auto& b : a7.bodies) bodies.add({"Durée des actions organisées par " + b.name, format_hours(b.minutes)});
+  bodies.add({"Durée des actions organisées en interne par l'organisme bénéficiaire", format_hours(a7.internal_minutes)});
+  bodies.add_rule();
+  bodies.add({"DURÉE TOTALE DU PARCOURS DE FORMATION", format_hours(a7.parcours_minutes)});
+  bodies.print(out, "  ");
+
+  out << fmt::format(
+      "\n  Contrat de professionnalisation : la durée totale du parcours ne peut excéder {} de la durée du contrat\n"
+      "  (heures hebdomadaires × jours du contrat / 7).\n",
+      percent_fr(a7.max_share_bp));
+  TextTable shares({"stagiaire", "nom", "prénom", "contrat", "jours>", "hebdo>", "durée du contrat>", "parcours>", "part>", "statut"});
+  for (const auto& s : a7.trainees) {
+    std::string contract = s.contract_start && s.contract_end ? *s.contract_start + " → " + *s.contract_end : "—";
+    std::string status = status_label(s.status, a7.max_share_bp);
+    if (s.left_on) status += " (départ le " + *s.left_on + ")";
+    shares.add({s.code, s.last_name, s.first_name, contract, s.contract_days ? std::to_string(*s.contract_days) : "—",
+                format_hours(s.weekly_minutes), hours_fr(s.working_minutes), format_hours(a7.parcours_minutes),
+                s.share_bp ? percent_fr(*s.share_bp) : "—", status});
+  }
+  if (shares.empty()) out << "  aucun stagiaire\n";
+  else shares.print(out, "  ");
+}
+
+void print_art9(const ConventionTables& t, std::ostream& out) {
+  const Art9& a9 = t.art9;
+  out << "Article 9 : Dispositions financières\n";
+  TextTable modules({"module", "organisme de formation", "lieu", "dates de formation", "prix HT / stagiaire>", "TTC>"});
+  for (const auto& m : a9.modules)
+    modules.add({m.label, m.org_name, m.place.value_or("—"), dates_fr(m), format_euros(m.price_ht), format_euros(m.price_ttc)});
+  modules.add_rule();
+  modules.add({"COÛT TOTAL DU PARCOURS DE FORMATION", "", "", "par stagiaire", format_euros(a9.parcours_ht), format_euros(a9.parcours_ttc)});
+  modules.print(out, "  ");
+
+  out << "\n  9-1 : l'organisme bénéficiaire s'acquittera des coûts suivants :\n";
+  int n = 0;
+  for (const auto& b : a9.bodies)
+    out << fmt::format("  {}) Frais de formation de {} : coût unitaire H.T. {} × {} stagiaire{} soit un total de {} H.T., {} TTC\n",
+                       ++n, b.name, format_euros(b.unit_ht), b.trainees, b.trainees > 1 ? "s" : "", format_euros(b.total_ht),
+                       format_euros(b.total_ttc));
+  out << fmt::format("  SOIT UN TOTAL GÉNÉRAL DE {} TTC.\n", format_euros(a9.grand_total_ttc));
+}
+
+}  // namespace
+
+void render_tables_text(const ConventionTables& t, const std::string& section, std::ostream& out) {
+  const bool art7 = section.empty() || section.starts_with("art7"), art9 = section.empty() || section.starts_with("art9");
+  out << fmt::format("Convention {} — {}, option {}\n\n", t.ref, t.title, option_label(t.option));
+  if (art7) print_art7(t, out);
+  if (art7 && art9) out << "\n";
+  if (art9) print_art9(t, out);
+}
+
+}  // namespace ledger::paper

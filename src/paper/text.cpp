@@ -1,0 +1,67 @@
+#include "paper/text.hpp"
+
+#include <array>
+#include <stdexcept>
+
+#include "domain/values.hpp"
+
+namespace ledger::paper {
+
+std::string escape_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string fill_template(std::string_view tmpl, const std::map<std::string, std::string>& html) {
+  std::string out;
+  std::size_t pos = 0;
+  while (true) {
+    const auto open = tmpl.find("{{", pos);
+    if (open == std::string_view::npos) break;
+    const auto close = tmpl.find("}}", open);
+    if (close == std::string_view::npos) throw std::logic_error("template: unclosed {{");
+    out.append(tmpl.substr(pos, open - pos));
+    const std::string name(tmpl.substr(open + 2, close - open - 2));
+    const auto value = html.find(name);
+    if (value == html.end()) throw std::logic_error("template: no value for {{" + name + "}}");
+    out += value->second;
+    pos = close + 2;
+  }
+  out.append(tmpl.substr(pos));
+  return out;
+}
+
+std::string long_french_date(const std::string& iso) {
+  static constexpr std::array<const char*, 7> weekdays{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"};
+  static constexpr std::array<const char*, 12> months{"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                                                      "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+  const auto day = parse_date(iso);
+  const date::weekday wd{date::sys_days{day}};
+  return std::string(weekdays[wd.c_encoding()]) + " " + std::to_string(unsigned(day.day())) + " " +
+         months[unsigned(day.month()) - 1] + " " + std::to_string(int(day.year()));
+}
+
+std::string short_french_date(const std::string& iso) {
+  const auto day = parse_date(iso);
+  char buf[11];
+  std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", unsigned(day.day()), unsigned(day.month()), int(day.year()));
+  return buf;
+}
+
+std::string option_label(const std::string& option) {
+  return option == "famille" ? "Conseiller service à l'utilisateur (CSU) – branche Famille"
+                             : "Conseiller offres de service de la branche Recouvrement";
+}
+
+}  // namespace ledger::paper
