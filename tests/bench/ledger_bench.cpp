@@ -1,0 +1,254 @@
+// ledger_bench: how fast `ledger` is at national scale, side by side with SQLite's own limit.
+//
+//   ledger_bench --ledger BIN --gen BIN --work DIR [--entries 100000,1000000] [--sqlite3 sqlite3]
+//
+// For each size it generates data with ledger_gen (50 trainees × 200 half-days per convention,
+// so N entries are N / 10,000 conventions), prepares a ledger (init, conventions, sessions) and
+// times, as separate processes (wall time, CPU time, peak resident memory through wait4):
+//   * `sqlite3 DB < import.sql`: the shell's `.import` of the same CSV into a plain table with a
+//     UNIQUE(convention, module, date, slot, trainee) index, WAL, the shell's defaults;
+//   * `ledger attend --file` of that CSV (every validation, the chain, synchronous=FULL);
+//   * one `ledger attend` of a 50-trainee half-day on the full ledger (median of 5);
+//   * `ledger report reimbursement` for one convention and month, `ledger verify`,
+//     `ledger export proofs` of one convention (each when the binary has the command).
+// Run through tests/bench/run.sh, which builds Release first. Not a CTest test: timings depend on
+// the machine.
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+extern char** environ;
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int status = -1;
+  double wall = 0, cpu = 0;  // seconds
+  double max_rss_mib = 0;
+  std::string out;  // captured stdout+stderr, for error messages
+};
+
+// Runs argv with LEDGER_DB=db, stdin from `input` (or /dev/null), stdout+stderr to a file.
+Run run(const std::vector<std::string>& argv, const std::string& db, const fs::path& log, const std::string& input = "/dev/null") {
+  std::vector<std::string> env_strings;
+  for (char** e = environ; *e != nullptr; ++e)
+    if (std::strncmp(*e, "LEDGER_DB=", 10) != 0) env_strings.emplace_back(*e);
+  env_strings.push_back("LEDGER_DB=" + db);
+  std::vector<char*> envp, args;
+  for (auto& s : env_strings) envp.push_back(s.data());
+  envp.push_back(nullptr);
+  std::vector<std::string> argv_copy = argv;
+  for (auto& a : argv_copy) args.push_back(a.data());
+  args.push_back(nullptr);
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, input.c_str(), O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  Run r;
+  const auto start = std::chrono::steady_clock::now();
+  pid_t pid = 0;
+  if (posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), envp.data()) != 0) {
+    std::cerr << "ledger_bench: cannot run " << argv[0] << "\n";
+    std::exit(1);
+  }
+  posix_spawn_file_actions_destroy(&actions);
+  int status = 0;
+  rusage usage{};
+  wait4(pid, &status, 0, &usage);
+  r.wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.cpu = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+          static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+  r.max_rss_mib = static_cast<double>(usage.ru_maxrss) / 1024.0;
+  std::ifstream in(log);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  r.out = ss.str();
+  return r;
+}
+
+Run must(const std::vector<std::string>& argv, const std::string& db, const fs::path& log, const std::string& input = "/dev/null") {
+  Run r = run(argv, db, log, input);
+  if (r.status != 0) {
+    std::cerr << "ledger_bench: `" << argv[0];
+    for (std::size_t i = 1; i < argv.size(); ++i) std::cerr << ' ' << argv[i];
+    std::cerr << "` failed (" << r.status << "):\n" << r.out << "\n";
+    std::exit(1);
+  }
+  return r;
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+struct Options {
+  std::string ledger, gen, work, sqlite3 = "sqlite3";
+  std::vector<long> sizes = {100000, 1000000};
+};
+
+// One row of the printed table: a measure, its value at each size, its target.
+struct Table {
+  std::vector<std::string> order;
+  std::map<std::string, std::map<long, std::string>> cells;
+  std::map<std::string, std::string> targets;
+  void set(const std::string& row, long size, const std::string& value, const std::string& target = "") {
+    if (!cells.contains(row)) order.push_back(row);
+    cells[row][size] = value;
+    if (!target.empty()) targets[row] = target;
+  }
+};
+
+std::string fixed(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+bool has_command(const Options& o, const std::vector<std::string>& words, const fs::path& log) {
+  std::vector<std::string> argv{o.ledger};
+  argv.insert(argv.end(), words.begin(), words.end());
+  argv.push_back("--help");
+  return run(argv, "/nonexistent.db", log).status == 0;
+}
+
+void bench_size(const Options& o, long entries, Table& t) {
+  const long conventions = std::max(1L, entries / 10000);
+  const fs::path dir = fs::path(o.work) / ("n" + std::to_string(entries));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const fs::path log = dir / "last.log";
+  std::cerr << "bench: " << entries << " entries (" << conventions << " conventions): generating and preparing\n";
+  must({o.gen, "--out", dir.string(), "--conventions", std::to_string(conventions), "--trainees", "50", "--half-days", "200"}, "", log);
+  const std::string db = (dir / "ledger.db").string();
+  must({o.ledger, "init"}, db, log);
+  std::vector<fs::path> tomls;
+  for (const auto& entry : fs::directory_iterator(dir / "conventions")) tomls.push_back(entry.path());
+  std::sort(tomls.begin(), tomls.end());
+  for (const auto& toml : tomls) must({o.ledger, "convention", "import", toml.string()}, db, log);
+  must({o.ledger, "session", "plan", "--file", (dir / "sessions.csv").string()}, db, log);
+  // Five half-days left for the single `attend` after the import, in the first convention.
+  const std::string ref = "NAT-2026-0001";
+  const std::vector<std::string> spare_dates = {"2027-03-01", "2027-03-02", "2027-03-03", "2027-03-04", "2027-03-05"};
+  for (const auto& d : spare_dates)
+    must({o.ledger, "session", "plan", "--convention", ref, "--module", "OPT-FAM", "--date", d, "--slot", "am", "--start",
+          "09:00", "--end", "12:30"},
+         db, log);
+
+  const fs::path csv = dir / "attendance.csv";
+  {
+    std::ofstream sql(dir / "import.sql");
+    sql << "PRAGMA journal_mode=WAL;\n"
+           "CREATE TABLE attendance(convention TEXT, module TEXT, date TEXT, slot TEXT, trainee TEXT, minutes TEXT,\n"
+           "  absence TEXT, trainee_signed TEXT, trainer_signed TEXT, proof TEXT, sheet TEXT,\n"
+           "  UNIQUE(convention, module, date, slot, trainee));\n"
+           ".import --csv --skip 1 '"
+        << csv.string() << "' attendance\n";
+  }
+  std::cerr << "bench: sqlite3 .import\n";
+  const Run sqlite = must({o.sqlite3, (dir / "plain.db").string()}, "", log, (dir / "import.sql").string());
+  std::cerr << "bench: ledger attend --file\n";
+  const Run import = must({o.ledger, "attend", "--file", csv.string()}, db, log);
+  t.set("sqlite3 .import, wall s (cpu s)", entries, fixed(sqlite.wall, 2) + " (" + fixed(sqlite.cpu, 2) + ")");
+  t.set("ledger attend --file, wall s (cpu s)", entries, fixed(import.wall, 2) + " (" + fixed(import.cpu, 2) + ")");
+  t.set("ratio ledger / sqlite3, wall (cpu)", entries, fixed(import.wall / sqlite.wall, 2) + " (" + fixed(import.cpu / sqlite.cpu, 2) + ")",
+        "<= 1.5");
+  t.set("ledger import peak memory, MiB", entries, fixed(import.max_rss_mib, 1), "<= 64");
+  t.set("sqlite3 import peak memory, MiB", entries, fixed(sqlite.max_rss_mib, 1));
+  t.set("ledger file size, MiB", entries, fixed(static_cast<double>(fs::file_size(db)) / 1048576.0, 1));
+
+  std::vector<double> attend_ms;
+  for (const auto& d : spare_dates)
+    attend_ms.push_back(1000 * must({o.ledger, "attend", "--convention", ref, "--module", "OPT-FAM", "--date", d, "--slot", "am",
+                                     "--all-present", "--late", "T007=30", "--absent", "T013=justified", "--unsigned", "T021"},
+                                    db, log)
+                                   .wall);
+  t.set("one 50-trainee half-day attend, ms (median of 5)", entries, fixed(median(attend_ms), 1), "<= 20");
+
+  if (has_command(o, {"report", "reimbursement"}, log)) {
+    std::vector<double> ms;
+    for (int i = 0; i < 3; ++i)
+      ms.push_back(1000 * must({o.ledger, "report", "reimbursement", "--convention", ref, "--month", "2026-10", "--format", "csv"}, db, log).wall);
+    t.set("report reimbursement, one convention and month, ms", entries, fixed(median(ms), 1), "<= 100");
+  } else {
+    t.set("report reimbursement, one convention and month, ms", entries, "(no such command yet)", "<= 100");
+  }
+  if (has_command(o, {"verify"}, log)) {
+    const Run v = must({o.ledger, "verify"}, db, log);
+    t.set("verify the whole chain, s", entries, fixed(v.wall, 2), "<= 3");
+  } else {
+    t.set("verify the whole chain, s", entries, "(no such command yet)", "<= 3");
+  }
+  if (has_command(o, {"export", "proofs"}, log)) {
+    const fs::path out = dir / "proofs";
+    fs::remove_all(out);
+    const Run e = must({o.ledger, "export", "proofs", "--convention", ref, "--out", out.string()}, db, log);
+    t.set("export proofs of one convention, s", entries, fixed(e.wall, 2));
+  } else {
+    t.set("export proofs of one convention, s", entries, "(no such command yet)");
+  }
+  // The data takes disk space: keep only the figures.
+  fs::remove(csv);
+  fs::remove(dir / "plain.db");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string a = argv[i], v = argv[i + 1];
+    if (a == "--ledger") o.ledger = v;
+    else if (a == "--gen") o.gen = v;
+    else if (a == "--work") o.work = v;
+    else if (a == "--sqlite3") o.sqlite3 = v;
+    else if (a == "--entries") {
+      o.sizes.clear();
+      std::stringstream ss(v);
+      std::string n;
+      while (std::getline(ss, n, ',')) o.sizes.push_back(std::stol(n));
+    } else {
+      std::cerr << "ledger_bench: unknown option " << a << "\n";
+      return 2;
+    }
+  }
+  if (o.ledger.empty() || o.gen.empty() || o.work.empty()) {
+    std::cerr << "usage: ledger_bench --ledger BIN --gen BIN --work DIR [--entries 100000,1000000] [--sqlite3 BIN]\n";
+    return 2;
+  }
+  Table t;
+  for (long n : o.sizes) bench_size(o, n, t);
+
+  std::size_t width = 10;
+  for (const auto& row : t.order) width = std::max(width, row.size());
+  std::printf("%-*s", static_cast<int>(width), "entries");
+  for (long n : o.sizes) std::printf("  %22ld", n);
+  std::printf("  %s\n", "target");
+  for (const auto& row : t.order) {
+    std::printf("%-*s", static_cast<int>(width), row.c_str());
+    for (long n : o.sizes) std::printf("  %22s", t.cells[row][n].c_str());
+    std::printf("  %s\n", t.targets[row].c_str());
+  }
+  return 0;
+}

@@ -1,0 +1,31 @@
+# The disk fills up during an import (RLIMIT_FSIZE: the WAL may not grow past a limit): a clear
+# error, exit 3, nothing half-written; the same import succeeds once there is room.
+source "$(dirname "$0")/lib.bash"
+prepare 1 50 200   # 10,000 lines
+before="$(entries)"
+size_kib=$(( $(stat -c %s ledger.db) / 1024 ))
+
+# The file-size limit makes write() fail with EFBIG, as on a full disk, once SIGXFSZ is ignored.
+status=0
+( trap '' XFSZ; ulimit -f $((size_kib + 256)); exec "$LEDGER" attend --file data/attendance.csv ) >out.txt 2>err.txt || status=$?
+[ "$status" -eq 3 ] || fail "expected exit 3 on a full disk, got $status: $(cat out.txt err.txt)"
+grep -qi "disk is full\|no space\|file size limit" err.txt || fail "the error does not say the disk is full: $(cat err.txt)"
+grep -qi "nothing.*recorded\|nothing was" err.txt || fail "the error does not say that nothing was recorded: $(cat err.txt)"
+[ ! -s out.txt ] || fail "a full disk reported success: $(cat out.txt)"
+[ "$(entries)" -eq "$before" ] || fail "the failed import left $(( $(entries) - before )) entries"
+check_sound
+
+# A single half-day on a full disk: same.
+"$LEDGER" session plan --module OPT-FAM --date 2027-03-01 --slot am --start 09:00 --end 12:30 >/dev/null
+status=0
+( trap '' XFSZ; ulimit -f 1; exec "$LEDGER" attend --module OPT-FAM --date 2027-03-01 --slot am --all-present ) \
+  >out.txt 2>err.txt || status=$?
+[ "$status" -eq 3 ] || fail "single half-day on a full disk: exit $status: $(cat out.txt err.txt)"
+grep -qi "disk is full" err.txt || fail "single half-day: unclear error: $(cat err.txt)"
+[ "$(entries)" -eq "$before" ] || fail "the failed half-day left entries"
+check_sound
+
+"$LEDGER" attend --file data/attendance.csv >out.txt || fail "the import with room: $(cat out.txt)"
+[ "$(entries)" -ge $((before + 10000)) ] || fail "after the import with room: $(entries) entries"
+check_sound
+echo "ok: a full disk is reported (exit 3) and leaves nothing half-written"
