@@ -1,0 +1,52 @@
+-- OPCA coverage (DESIGN section 5, Art. 11): minutes each agreement covers, per (agreement,
+-- month, trainee, module), for half-days dated up to :to, in the euro cap's walking order.
+--
+-- Eligible: the latest entry (nothing supersedes it) of a held half-day (not cancelled, the
+-- convention not renounced) inside the convention's validity, dated before the trainee's
+-- departure, with attended minutes > 0 and complete proof (trainee and trainer signed onsite,
+-- a proof reference in e-learning), for a (trainee, module) in the agreement's scope, the
+-- agreement decided on or before the trainee's entry into training. Entry = the date of the
+-- first held half-day of the convention, any module, attended or not: every trainee follows
+-- every half-day, so it is the same day for all of them.
+-- Hour cap: entries walked in order (date, slot: 'am' < 'pm', module code, trainee id; text
+-- compared byte by byte, SQLite's BINARY collation) and covered until the cap, the one crossing it
+-- in part. The walk runs from the first entry, so earlier months use up the cap first.
+WITH conv AS (
+  SELECT c.starts, c.ends,
+         (SELECT min(s.date) FROM session s LEFT JOIN cancellation x ON x.session_id = s.id
+          WHERE s.convention_id = c.id AND x.id IS NULL) AS entry_day
+  FROM convention c
+  WHERE c.id = :convention AND NOT EXISTS (SELECT 1 FROM convention_cancel cc WHERE cc.convention_id = c.id)
+),
+agreement AS (
+  SELECT f.id, f.cap_minutes
+  FROM funding f LEFT JOIN funding_decision d ON d.funding_id = f.id, conv
+  WHERE f.convention_id = :convention AND coalesce(f.decided, d.decided) <= conv.entry_day
+),
+eligible AS (
+  SELECT g.id AS funding_id, g.cap_minutes, s.date, s.slot, m.code AS module, t.code AS trainee, a.minutes
+  FROM conv
+  JOIN session s ON s.convention_id = :convention AND s.date BETWEEN conv.starts AND conv.ends AND s.date <= :to
+  JOIN module m ON m.id = s.module_id
+  JOIN attendance a ON a.session_id = s.id
+  JOIN trainee t ON t.id = a.trainee_id
+  JOIN funding_scope fs ON fs.module_id = s.module_id AND fs.trainee_id = a.trainee_id
+  JOIN agreement g ON g.id = fs.funding_id
+  LEFT JOIN departure d ON d.trainee_id = t.id
+  WHERE NOT EXISTS (SELECT 1 FROM cancellation x WHERE x.session_id = s.id)
+    AND (d.on_date IS NULL OR s.date < d.on_date)
+    AND a.minutes > 0
+    AND NOT EXISTS (SELECT 1 FROM attendance later WHERE later.supersedes = a.id)
+    AND CASE WHEN s.mode = 'elearning' THEN a.proof <> '' ELSE a.trainee_signed AND a.trainer_signed END
+),
+walked AS (
+  SELECT funding_id, date, module, trainee,
+         CASE WHEN cap_minutes IS NULL THEN minutes
+              ELSE max(0, min(minutes, cap_minutes - (sum(minutes) OVER walk - minutes))) END AS covered
+  FROM eligible
+  WINDOW walk AS (PARTITION BY funding_id ORDER BY date, slot, module, trainee ROWS UNBOUNDED PRECEDING)
+)
+SELECT funding_id, substr(date, 1, 7) AS month, trainee, module, sum(covered) AS covered_min
+FROM walked
+GROUP BY funding_id, month, trainee, module
+ORDER BY funding_id, month, trainee, module;

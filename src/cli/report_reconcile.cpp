@@ -1,0 +1,36 @@
+// `ledger report reconcile [--as-of D]`: the reimbursement figures per trainee and module from the
+// start of the convention to D (default today).
+#include "app/command.hpp"
+#include "cli/report.hpp"
+#include "domain/sessions.hpp"
+#include "report/reimbursement_render.hpp"
+
+namespace ledger {
+
+int run_report_reconcile(Ledger& ledger, const Clock& clock, std::ostream& out, const ReportReconcileOptions& opts) {
+  const ConventionState st = load_convention(ledger, opts.convention);
+  const std::string day = opts.as_of.empty() ? format_date(clock.today()) : date_flag("--as-of", opts.as_of);
+  render_reimbursement(compute_reimbursement(ledger, st, Period::as_of(day)), opts.format, opts.section, out);
+  return 0;
+}
+
+namespace {
+void setup(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<ReportReconcileOptions>();
+  auto& group = command_group(app, "report", "Reports: month-end reimbursement, reconciliation");
+  group.require_subcommand(1);
+  auto* cmd = group.add_subcommand("reconcile", "The same figures from the start to a date, per trainee and module");
+  cmd->add_option("--as-of", opts->as_of, "Last day counted (default: today)");
+  add_format_option(*cmd, opts->format);
+  add_section_option(*cmd, opts->section);
+  add_convention_option(*cmd, ctx);
+  cmd->callback([&ctx, opts] {
+    opts->convention = ctx.convention;
+    auto ledger = ctx.open();
+    ctx.exit_code = run_report_reconcile(*ledger, ctx.clock(), *ctx.out, *opts);
+  });
+}
+const bool registered = register_command(76, setup);
+}  // namespace
+
+}  // namespace ledger

@@ -1,0 +1,40 @@
+// `ledger report reimbursement --month YYYY-MM`: the month-end report (DESIGN section 5).
+#include "app/command.hpp"
+#include "cli/report.hpp"
+#include "domain/sessions.hpp"
+#include "report/reimbursement_render.hpp"
+
+namespace ledger {
+
+void add_section_option(CLI::App& cmd, std::string& section) {
+  cmd.add_option("--section", section, "One section only: rows, orgs, funding, indemnities, invoices, to_fix or totals")
+      ->check(CLI::IsMember(std::vector<std::string>(std::begin(kReimbursementSections), std::end(kReimbursementSections))));
+}
+
+int run_report_reimbursement(Ledger& ledger, std::ostream& out, const ReportReimbursementOptions& opts) {
+  const ConventionState st = load_convention(ledger, opts.convention);
+  const Period period = flag_value("--month", opts.month, Period::of_month);
+  render_reimbursement(compute_reimbursement(ledger, st, period), opts.format, opts.section, out);
+  return 0;
+}
+
+namespace {
+void setup(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<ReportReimbursementOptions>();
+  auto& group = command_group(app, "report", "Reports: month-end reimbursement, reconciliation");
+  group.require_subcommand(1);
+  auto* cmd = group.add_subcommand("reimbursement", "Month-end report: OPCA claim, what each training body may bill or must refund, what to fix");
+  cmd->add_option("--month", opts->month, "The month, YYYY-MM")->required();
+  add_format_option(*cmd, opts->format);
+  add_section_option(*cmd, opts->section);
+  add_convention_option(*cmd, ctx);
+  cmd->callback([&ctx, opts] {
+    opts->convention = ctx.convention;
+    auto ledger = ctx.open();
+    ctx.exit_code = run_report_reimbursement(*ledger, *ctx.out, *opts);
+  });
+}
+const bool registered = register_command(75, setup);
+}  // namespace
+
+}  // namespace ledger

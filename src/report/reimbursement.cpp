@@ -1,0 +1,364 @@
+#include "report/reimbursement.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <stdexcept>
+
+#include "domain/sessions.hpp"
+#include "report/reimbursement_arith.hpp"
+#include "store/ledger.hpp"
+
+namespace ledger {
+
+Period Period::of_month(const std::string& yyyy_mm) {
+  if (yyyy_mm.size() != 7) throw std::invalid_argument("expected YYYY-MM");
+  const auto first = parse_date(yyyy_mm + "-01");
+  const date::year_month_day last{first.year() / first.month() / date::last};
+  return {format_date(first), format_date(last), yyyy_mm};
+}
+
+Period Period::as_of(const std::string& day) { return {"0000-01-01", day, std::nullopt}; }
+
+namespace {
+
+using Pair = std::pair<std::string, std::string>;  // (trainee id, module code): byte order
+
+std::int64_t days_between(const std::string& from, const std::string& to) {
+  return (date::sys_days{parse_date(to)} - date::sys_days{parse_date(from)}).count();
+}
+
+struct Inputs {
+  Ledger& ledger;
+  const ConventionState& st;
+  const Period& period;
+  std::map<std::string, const ModuleRow*> modules;
+  std::map<std::int64_t, const OrgRow*> orgs;
+
+  Inputs(Ledger& l, const ConventionState& s, const Period& p) : ledger(l), st(s), period(p) {
+    for (const auto& m : st.modules) modules[m.code] = &m;
+    for (const auto& o : st.orgs) orgs[o.id] = &o;
+  }
+  const ModuleRow& module(const std::string& code) const { return *modules.at(code); }
+  Cents value(const std::string& module_code, Minutes minutes) const {
+    const ModuleRow& m = module(module_code);
+    return value_of_minutes(m.price_ht_cents, m.minutes, minutes);
+  }
+  // The report's statement for `name`, bound to this convention and period (when it uses them).
+  SQLite::Statement& query(const std::string& name) const {
+    auto& q = ledger.query("reports/" + name);
+    if (const int i = q.getIndex(":convention")) q.bind(i, st.convention.id);
+    if (const int i = q.getIndex(":from")) q.bind(i, period.from);
+    if (const int i = q.getIndex(":to")) q.bind(i, period.to);
+    return q;
+  }
+};
+
+std::vector<ReimbursementRow> quantities(const Inputs& cx) {
+  std::vector<ReimbursementRow> rows;
+  auto& q = cx.query("quantities");
+  while (q.executeStep()) {
+    ReimbursementRow r;
+    r.trainee_id = q.getColumn("trainee_id").getString();
+    r.last_name = q.getColumn("last_name").getString();
+    r.first_name = q.getColumn("first_name").getString();
+    r.module = q.getColumn("module").getString();
+    r.delivered = q.getColumn("delivered_min").getInt64();
+    r.followed = q.getColumn("followed_min").getInt64();
+    r.unproven = q.getColumn("unproven_min").getInt64();
+    r.absent_justified = q.getColumn("absent_justified_min").getInt64();
+    r.absent_unjustified = q.getColumn("absent_unjustified_min").getInt64();
+    r.unrecorded = q.getColumn("unrecorded_min").getInt64();
+    r.not_delivered = q.getColumn("not_delivered_min").getInt64();
+    r.withdrawn = q.getColumn("withdrawn_min").getInt64();
+    r.due_ht = cx.value(r.module, r.delivered);
+    r.imputable_ht = cx.value(r.module, r.followed);
+    r.non_imputable_ht = r.due_ht - r.imputable_ht;
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+struct Agreement {
+  FundingLine line;
+  Cents rate = 0;
+  std::optional<Cents> cap_cents;
+  bool ttc = false;
+};
+
+// OPCA coverage: each agreement's claims walked under its euro cap; fills the period's rows and
+// the agreements' period and to-date figures.
+std::vector<FundingLine> coverage(const Inputs& cx, std::vector<ReimbursementRow>& rows) {
+  std::map<std::int64_t, Agreement> agreements;
+  std::vector<std::int64_t> order;
+  {
+    auto& q = cx.query("funding_status");
+    while (q.executeStep()) {
+      Agreement a;
+      a.line.ref = q.getColumn("ref").getString();
+      a.line.funder = q.getColumn("funder").getString();
+      if (!q.getColumn("decided").isNull()) a.line.decided = q.getColumn("decided").getString();
+      a.line.status = a.line.decided ? "decided" : "pending";
+      a.line.covers = q.getColumn("covers").getInt() != 0;
+      a.line.received_to_date = q.getColumn("received_cents").getInt64();
+      a.rate = q.getColumn("hourly_rate_cents").getInt64();
+      if (!q.getColumn("cap_cents").isNull()) a.cap_cents = q.getColumn("cap_cents").getInt64();
+      a.ttc = q.getColumn("basis").getString() == "ttc";
+      const std::int64_t id = q.getColumn("id").getInt64();
+      order.push_back(id);
+      agreements.emplace(id, std::move(a));
+    }
+  }
+  std::map<Pair, std::int64_t> scope;
+  {
+    auto& q = cx.query("funding_pairs");
+    while (q.executeStep())
+      scope[{q.getColumn("trainee").getString(), q.getColumn("module").getString()}] = q.getColumn("funding_id").getInt64();
+  }
+
+  // Claim rows per agreement, in the euro cap's order: (month, trainee, module) for a month
+  // report; (trainee, module) over the whole period for a reconciliation.
+  struct ClaimRow {
+    std::string month;
+    Pair pair;
+    Minutes covered = 0;
+  };
+  std::map<std::int64_t, std::vector<ClaimRow>> claims;
+  {
+    auto& q = cx.query("coverage");
+    std::map<std::int64_t, std::map<Pair, Minutes>> to_date;
+    while (q.executeStep()) {
+      const std::int64_t id = q.getColumn("funding_id").getInt64();
+      Pair pair{q.getColumn("trainee").getString(), q.getColumn("module").getString()};
+      const Minutes covered = q.getColumn("covered_min").getInt64();
+      if (cx.period.month) claims[id].push_back({q.getColumn("month").getString(), std::move(pair), covered});
+      else to_date[id][pair] += covered;
+    }
+    for (auto& [id, pairs] : to_date)
+      for (auto& [pair, covered] : pairs) claims[id].push_back({"", pair, covered});
+  }
+  std::map<Pair, std::pair<Minutes, Cents>> period_claims;
+  for (auto& [id, list] : claims) {
+    Agreement& a = agreements.at(id);
+    std::vector<Cents> uncapped;
+    for (const auto& c : list) {
+      const ModuleRow& m = cx.module(c.pair.second);
+      const Cents price = a.ttc ? with_vat(m.price_ht_cents, cx.orgs.at(m.org_id)->vat_rate_bp) : m.price_ht_cents;
+      uncapped.push_back(opca_claim(a.rate, c.covered, price, m.minutes));
+    }
+    const std::vector<Cents> capped = apply_euro_cap(uncapped, a.cap_cents);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      a.line.claimed_to_date += capped[i];
+      if (!cx.period.month || list[i].month == *cx.period.month) {
+        period_claims[list[i].pair] = {list[i].covered, capped[i]};
+        a.line.covered += list[i].covered;
+        a.line.claim += capped[i];
+      }
+    }
+  }
+  for (auto& r : rows) {
+    const Pair pair{r.trainee_id, r.module};
+    if (const auto it = scope.find(pair); it != scope.end()) {
+      r.funding = agreements.at(it->second).line.ref;
+      r.funding_status = agreements.at(it->second).line.status;
+    }
+    if (const auto it = period_claims.find(pair); it != period_claims.end()) std::tie(r.covered, r.opca_claim) = it->second;
+    r.beneficiary_share = r.due_ht - r.opca_claim;
+  }
+  std::vector<FundingLine> lines;
+  for (const auto id : order) lines.push_back(agreements.at(id).line);
+  return lines;
+}
+
+std::vector<Indemnity> indemnities(const Inputs& cx) {
+  const Clauses& cl = cx.st.convention.clauses;
+  auto clause_amount = [](const std::optional<BasisPoints>& percent, const std::optional<Cents>& amount, Cents base) {
+    return percent ? percent_of(*percent, base) : *amount;
+  };
+  std::vector<Indemnity> list;
+  // 14-3: a half-day cancelled at shorter notice than the cancelling party's.
+  if (cl.partial_percent_bp || cl.partial_amount_cents) {
+    auto& q = cx.query("cancelled_halfdays");
+    while (q.executeStep()) {
+      Indemnity i;
+      i.date = q.getColumn("date").getString();
+      i.slot = q.getColumn("slot").getString();
+      i.module = q.getColumn("module").getString();
+      i.owed_by = q.getColumn("by_party").getString();
+      const auto notice = i.owed_by == "of" ? cl.of_notice_days : cl.beneficiary_notice_days;
+      i.notice_days = days_between(q.getColumn("notified").getString(), i.date);
+      if (!notice || i.notice_days >= *notice) continue;
+      const ModuleRow& m = cx.module(i.module);
+      i.org = m.org_key;
+      i.clause = "14-3";
+      i.base = q.getColumn("trainees").getInt64() * cx.value(i.module, q.getColumn("minutes").getInt64());
+      i.amount = clause_amount(cl.partial_percent_bp, cl.partial_amount_cents, i.base);
+      list.push_back(std::move(i));
+    }
+  }
+  // 14-1, 14-2, 14-4: the whole convention renounced before it starts.
+  auto& cancel = cx.ledger.query("convention_cancel_get");
+  cancel.bind(1, cx.st.convention.id);
+  if (!cancel.executeStep()) return list;
+  Indemnity i;
+  i.date = cancel.getColumn("notified").getString();
+  i.owed_by = cancel.getColumn("by_party").getString();
+  i.org = cancel.getColumn("org_key").isNull() ? "" : cancel.getColumn("org_key").getString();
+  cancel.reset();
+  if (i.date > cx.period.to) return list;
+  auto& first_q = cx.ledger.query("convention_first_session");
+  first_q.bind(1, cx.st.convention.id);
+  first_q.executeStep();
+  const std::string first = first_q.getColumn(0).isNull() ? cx.st.convention.starts : first_q.getColumn(0).getString();
+  first_q.reset();
+  std::int64_t enrolled = 0;
+  for (const auto& t : cx.st.trainees) enrolled += !t.left_on || *t.left_on > first;
+  for (const auto& m : cx.st.modules) i.base += m.price_ht_cents * enrolled;
+  i.notice_days = days_between(i.date, first);
+  const bool beneficiary = i.owed_by == "beneficiary";
+  if (beneficiary && i.notice_days == 0) {
+    i.clause = "14-4";  // renounced on the first day: the whole service is billed
+    i.amount = i.base;
+  } else {
+    const auto notice = beneficiary ? cl.beneficiary_notice_days : cl.of_notice_days;
+    const auto percent = beneficiary ? cl.beneficiary_percent_bp : cl.of_percent_bp;
+    const auto amount = beneficiary ? cl.beneficiary_amount_cents : cl.of_amount_cents;
+    if (!notice || i.notice_days >= *notice || (!percent && !amount)) return list;
+    i.clause = beneficiary ? "14-1" : "14-2";
+    i.amount = clause_amount(percent, amount, i.base);
+  }
+  list.push_back(std::move(i));
+  return list;
+}
+
+// Per training body and module, to the period's end: invoiced, paid, due, refund due, indemnities.
+std::vector<OrgModuleLine> org_lines(const Inputs& cx, const std::vector<Indemnity>& indemnities,
+                                     std::vector<InvoiceLine>& invoices) {
+  std::map<Pair, OrgModuleLine> lines;  // (org key, module code)
+  std::map<std::string, Pair> module_line;
+  for (const auto& m : cx.st.modules) {
+    lines[{m.org_key, m.code}] = OrgModuleLine{m.org_key, m.code};
+    module_line[m.code] = {m.org_key, m.code};
+  }
+  std::map<std::string, Cents> still_owed;  // per module: Σ over trainees of v(min(P, scheduled))
+  {
+    auto& q = cx.query("to_date");
+    while (q.executeStep()) {
+      const std::string module = q.getColumn("module").getString();
+      const ModuleRow& m = cx.module(module);
+      lines.at(module_line.at(module)).due_ht += cx.value(module, q.getColumn("delivered_min").getInt64());
+      still_owed[module] += cx.value(module, std::min(m.minutes, q.getColumn("scheduled_min").getInt64()));
+    }
+  }
+  std::map<std::int64_t, std::size_t> invoice_at;
+  {
+    auto& q = cx.query("money_invoices");
+    while (q.executeStep()) {
+      InvoiceLine inv;
+      inv.org = q.getColumn("org").getString();
+      inv.number = q.getColumn("number").getString();
+      inv.date = q.getColumn("date").getString();
+      inv.kind = q.getColumn("kind").getString();
+      inv.module = q.getColumn("module").isNull() ? "" : q.getColumn("module").getString();
+      inv.amount_ht = q.getColumn("amount_ht_cents").getInt64();
+      inv.vat_rate = q.getColumn("vat_rate_bp").getInt64();
+      inv.amount_ttc = with_vat(inv.amount_ht, inv.vat_rate);
+      if (inv.kind == "training") lines.at({inv.org, inv.module}).invoiced_ht += inv.amount_ht;
+      invoice_at[q.getColumn("id").getInt64()] = invoices.size();
+      invoices.push_back(std::move(inv));
+    }
+  }
+  {
+    auto& q = cx.query("money_payments");
+    while (q.executeStep()) {
+      InvoiceLine& inv = invoices.at(invoice_at.at(q.getColumn("invoice_id").getInt64()));
+      const Cents amount = q.getColumn("amount_cents").getInt64();
+      inv.paid_ttc += amount;
+      if (inv.kind == "training") lines.at({inv.org, inv.module}).paid_ht += paid_ht(amount, inv.amount_ht, inv.amount_ttc);
+    }
+  }
+  std::map<Pair, Cents> refunded;
+  {
+    auto& q = cx.query("money_refunds");
+    while (q.executeStep())
+      refunded[{q.getColumn("org").getString(), q.getColumn("module").getString()}] = q.getColumn("refunded_cents").getInt64();
+  }
+  for (const auto& i : indemnities) {
+    if (i.module.empty()) continue;  // the whole convention: not a module's
+    auto& line = lines.at(module_line.at(i.module));
+    (i.owed_by == "of" ? line.indemnity_owed_by_org : line.indemnity_owed_by_beneficiary) += i.amount;
+  }
+  std::vector<OrgModuleLine> out;
+  for (auto& [key, line] : lines) {
+    line.refund_due = refund_due(line.paid_ht, refunded[key], still_owed[line.module]);
+    out.push_back(line);
+  }
+  return out;
+}
+
+std::vector<ToFix> to_fix(const Inputs& cx) {
+  std::vector<ToFix> list;
+  auto& q = cx.query("to_fix");
+  while (q.executeStep()) {
+    ToFix f;
+    f.date = q.getColumn("date").getString();
+    f.slot = q.getColumn("slot").getString();
+    f.module = q.getColumn("module").getString();
+    f.trainee_id = q.getColumn("trainee_id").getString();
+    f.last_name = q.getColumn("last_name").getString();
+    f.first_name = q.getColumn("first_name").getString();
+    if (q.getColumn("recorded").getInt() == 0) {
+      f.minutes = q.getColumn("session_min").getInt64();
+      f.sheet = sheet_id(cx.st.convention.ref, f.module, f.date, f.slot);
+      f.missing = "attendance entry";
+    } else {
+      f.minutes = q.getColumn("attended_min").getInt64();
+      f.sheet = q.getColumn("sheet").getString();
+      const bool trainee = q.getColumn("trainee_signed").getInt() != 0, trainer = q.getColumn("trainer_signed").getInt() != 0;
+      f.missing = q.getColumn("mode").getString() == "elearning" ? "proof reference"
+                  : !trainee && !trainer                         ? "trainee and trainer signatures"
+                  : !trainee                                     ? "trainee signature"
+                                                                 : "trainer signature";
+    }
+    list.push_back(std::move(f));
+  }
+  return list;
+}
+
+ReimbursementTotals totals_of(const ReimbursementReport& r) {
+  ReimbursementTotals t;
+  for (const auto& row : r.rows) {
+    auto& s = t.rows;
+    s.delivered += row.delivered, s.followed += row.followed, s.unproven += row.unproven;
+    s.absent_justified += row.absent_justified, s.absent_unjustified += row.absent_unjustified;
+    s.unrecorded += row.unrecorded, s.not_delivered += row.not_delivered, s.withdrawn += row.withdrawn;
+    s.covered += row.covered, s.due_ht += row.due_ht, s.imputable_ht += row.imputable_ht;
+    s.non_imputable_ht += row.non_imputable_ht, s.opca_claim += row.opca_claim, s.beneficiary_share += row.beneficiary_share;
+  }
+  for (const auto& o : r.orgs) {
+    t.invoiced_ht += o.invoiced_ht, t.paid_ht += o.paid_ht, t.due_ht_to_date += o.due_ht, t.refund_due += o.refund_due;
+  }
+  for (const auto& i : r.indemnities) (i.owed_by == "of" ? t.indemnity_owed_by_org : t.indemnity_owed_by_beneficiary) += i.amount;
+  for (const auto& f : r.funding) t.claimed_to_date += f.claimed_to_date, t.received_to_date += f.received_to_date;
+  return t;
+}
+
+}  // namespace
+
+ReimbursementReport compute_reimbursement(Ledger& ledger, const ConventionState& st, const Period& period) {
+  const Inputs cx(ledger, st, period);
+  ReimbursementReport r;
+  r.convention = st.convention.ref;
+  r.title = st.convention.title;
+  r.period = period;
+  r.orgs_of_convention = st.orgs;
+  r.rows = quantities(cx);
+  r.funding = coverage(cx, r.rows);
+  r.indemnities = indemnities(cx);
+  r.orgs = org_lines(cx, r.indemnities, r.invoices);
+  r.to_fix = to_fix(cx);
+  r.totals = totals_of(r);
+  return r;
+}
+
+}  // namespace ledger
