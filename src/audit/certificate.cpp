@@ -1,0 +1,188 @@
+#include "audit/certificate.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "domain/values.hpp"
+#include "paper/text.hpp"
+#include "store/resources.hpp"
+
+namespace ledger::audit {
+
+namespace {
+
+std::string text(SQLite::Statement& q, const char* column) {
+  const auto c = q.getColumn(column);
+  return c.isNull() ? std::string() : c.getString();
+}
+
+void widen(std::optional<std::string>& first, std::optional<std::string>& last, const CertificateModule& m) {
+  if (m.first_date && (!first || *m.first_date < *first)) first = m.first_date;
+  if (m.last_date && (!last || *m.last_date > *last)) last = m.last_date;
+}
+
+std::string period_fr(const std::optional<std::string>& first, const std::optional<std::string>& last) {
+  if (!first) return "—";
+  return fmt::format("du {} au {}", paper::short_french_date(*first), paper::short_french_date(*last));
+}
+
+}  // namespace
+
+Certificate load_certificate(Ledger& ledger, const Clock& clock, const ConventionState& st, const TraineeRow& trainee) {
+  Certificate c;
+  c.convention_ref = st.convention.ref;
+  c.title = st.convention.title;
+  c.option = paper::option_label(st.convention.option);
+  c.trainee_code = trainee.code;
+  c.last_name = trainee.last_name;
+  c.first_name = trainee.first_name;
+  c.issued_on = format_date(clock.today());
+  {
+    auto& q = ledger.query("convention_beneficiary");
+    q.bind(1, st.convention.id);
+    if (q.executeStep()) {
+      c.employer_name = text(q, "name");
+      c.employer_siret = text(q, "siret");
+      c.employer_address = text(q, "address");
+    }
+  }
+  // Followed and unproven minutes over the whole convention, as every report computes them.
+  std::map<std::string, std::pair<Minutes, Minutes>> minutes;
+  {
+    auto& q = ledger.query("reports/quantities");
+    q.bind(":convention", st.convention.id);
+    q.bind(":from", "0001-01-01");
+    q.bind(":to", "9999-12-31");
+    while (q.executeStep())
+      if (q.getColumn("trainee_id").getString() == trainee.code)
+        minutes[q.getColumn("module").getString()] = {q.getColumn("followed_min").getInt64(),
+                                                      q.getColumn("unproven_min").getInt64()};
+  }
+  std::map<std::string, std::pair<std::string, std::string>> dates;
+  {
+    auto& q = ledger.query("certificate_dates");
+    q.bind(":convention", st.convention.id);
+    q.bind(":trainee", trainee.id);
+    while (q.executeStep()) dates[text(q, "module")] = {text(q, "first_date"), text(q, "last_date")};
+  }
+  auto& q = ledger.query("certificate_modules");
+  q.bind(":convention", st.convention.id);
+  std::int64_t org = -1;
+  while (q.executeStep()) {
+    if (q.getColumn("org_id").getInt64() != org) {
+      org = q.getColumn("org_id").getInt64();
+      CertificatePage p;
+      p.org_name = text(q, "org_name");
+      p.org_siret = text(q, "org_siret");
+      p.org_nda = text(q, "org_nda");
+      p.org_address = text(q, "org_address");
+      p.org_representative = text(q, "org_representative");
+      p.org_title = text(q, "org_title");
+      p.internal = q.getColumn("org_internal").getInt() != 0;
+      c.pages.push_back(std::move(p));
+    }
+    CertificatePage& page = c.pages.back();
+    CertificateModule m;
+    m.code = text(q, "module");
+    m.label = text(q, "label");
+    m.contractual = q.getColumn("minutes").getInt64();
+    m.elearning = q.getColumn("elearning").getInt() != 0;
+    if (const auto it = minutes.find(m.code); it != minutes.end()) std::tie(m.followed, m.unproven) = it->second;
+    if (const auto it = dates.find(m.code); it != dates.end()) m.first_date = it->second.first, m.last_date = it->second.second;
+    page.followed += m.followed;
+    page.unproven += m.unproven;
+    widen(page.first_date, page.last_date, m);
+    page.modules.push_back(std::move(m));
+  }
+  return c;
+}
+
+std::string render_certificate_html(const Certificate& c) {
+  using paper::escape_html;
+  const std::string_view page_tmpl = resource("reports/certificate-page.html");
+  const std::string_view row_tmpl = resource("reports/certificate-row.html");
+  auto blank = [](const std::string& v) {
+    return v.empty() ? std::string("<span class=\"blank\"></span>") : escape_html(v);
+  };
+  std::string pages;
+  for (const auto& p : c.pages) {
+    std::string rows;
+    for (const auto& m : p.modules)
+      rows += paper::fill_template(row_tmpl, {{"module", escape_html(m.label.empty() ? m.code : m.label)},
+                                              {"mode", m.elearning ? "e-learning" : "présentiel"},
+                                              {"period", escape_html(period_fr(m.first_date, m.last_date))},
+                                              {"contractual", escape_html(format_hours(m.contractual))},
+                                              {"followed", escape_html(format_hours(m.followed))}});
+    const std::string nda =
+        p.internal ? "service de formation interne de l'organisme bénéficiaire (Art. 3)"
+                   : "N° de déclaration d'activité " + escape_html(p.org_nda) +
+                         " (cet enregistrement ne vaut pas agrément de l'État)";
+    const std::string unproven =
+        p.unproven == 0 ? ""
+                        : "<p class=\"note\">" +
+                              escape_html(fmt::format("{} de présence enregistrée sans preuve complète (signature ou "
+                                                      "justificatif manquant) ne sont pas comptées.",
+                                                      format_hours(p.unproven))) +
+                              "</p>";
+    pages += paper::fill_template(
+        page_tmpl, {{"representative", blank(p.org_representative)},
+                    {"representative_title", blank(p.org_title)},
+                    {"org", escape_html(p.org_name)},
+                    {"org_siret", escape_html(p.org_siret)},
+                    {"org_nda", nda},
+                    {"org_address", escape_html(p.org_address)},
+                    {"trainee", escape_html(c.first_name + " " + c.last_name)},
+                    {"trainee_code", escape_html(c.trainee_code)},
+                    {"employer", escape_html(c.employer_name)},
+                    {"employer_siret", escape_html(c.employer_siret)},
+                    {"action", escape_html(c.title)},
+                    {"option", escape_html(c.option)},
+                    {"period", escape_html(period_fr(p.first_date, p.last_date))},
+                    {"followed", escape_html(format_hours(p.followed))},
+                    {"rows", rows},
+                    {"unproven", unproven},
+                    {"convention", escape_html(c.convention_ref)},
+                    {"issued_on", escape_html(paper::short_french_date(c.issued_on))}});
+  }
+  return paper::fill_template(resource("reports/certificate.html"),
+                              {{"title", escape_html("Certificat de réalisation — " + c.first_name + " " + c.last_name)},
+                               {"pages", pages}});
+}
+
+void render_certificate_text(const Certificate& c, std::ostream& out) {
+  bool first = true;
+  for (const auto& p : c.pages) {
+    if (!first) out << "\f\n";  // a page break for printers
+    first = false;
+    out << "CERTIFICAT DE RÉALISATION\n\n";
+    out << fmt::format("Je soussigné(e) {}, {}, représentant légal du dispensateur de l'action concourant au "
+                       "développement des compétences {},\n",
+                       p.org_representative.empty() ? "…" : p.org_representative,
+                       p.org_title.empty() ? "…" : p.org_title, p.org_name);
+    out << "atteste que :\n\n";
+    out << fmt::format("  {} {} (stagiaire {})\n", c.first_name, c.last_name, c.trainee_code);
+    out << fmt::format("  salarié(e) de l'entreprise {} (SIRET {})\n\n", c.employer_name, c.employer_siret);
+    out << fmt::format("a suivi l'action : {}, option {}\n", c.title, c.option);
+    out << "Nature de l'action concourant au développement des compétences (article L. 6313-1 du code du travail) :\n"
+           "  [X] action de formation   [ ] bilan de compétences   [ ] action de VAE   [ ] action de formation par apprentissage\n";
+    out << fmt::format("qui s'est déroulée {} pour une durée de {} suivies.\n\n", period_fr(p.first_date, p.last_date),
+                       format_hours(p.followed));
+    for (const auto& m : p.modules)
+      out << fmt::format("  {:<24} {:<28} contractuelles {:>8}   suivies {:>8}\n", m.label.empty() ? m.code : m.label,
+                         period_fr(m.first_date, m.last_date), format_hours(m.contractual), format_hours(m.followed));
+    if (p.unproven > 0)
+      out << fmt::format("\n{} de présence enregistrée sans preuve complète ne sont pas comptées.\n", format_hours(p.unproven));
+    out << "\nSans préjudice des délais imposés par les règles fiscales, comptables ou commerciales, je m'engage à "
+           "conserver l'ensemble des pièces justificatives qui ont permis d'établir le présent certificat pendant une "
+           "durée de 3 ans à compter de la fin de l'année du dernier paiement. En cas de cofinancement des fonds "
+           "européens, la durée de conservation est étendue conformément aux obligations conventionnelles spécifiques.\n\n";
+    out << "Fait à : ____________________   le : ____________\n";
+    out << "Cachet et signature du responsable du dispensateur de formation\n\n";
+    out << fmt::format("{}, SIRET {}, {}\n", p.org_name, p.org_siret,
+                       p.internal ? "service de formation interne (Art. 3)" : "N° de déclaration d'activité " + p.org_nda);
+    out << fmt::format("Convention {} — établi le {}\n", c.convention_ref, paper::short_french_date(c.issued_on));
+  }
+}
+
+}  // namespace ledger::audit
