@@ -72,10 +72,12 @@ std::string or_blank(const std::optional<std::string>& text) {
   return text && !text->empty() ? escape_html(*text) : "<span class=\"blank\"></span>";
 }
 
-// Trainee lines share the room left on the page: tall enough to sign in, never below 8 mm (a
-// large group then continues on a second page, the column headers repeated).
+// Trainee lines share the room left on the page (measured in Chromium: 20 trainees fit), tall
+// enough to sign in, never below 7 mm: a larger group continues on a second page, the column
+// headers repeated.
+constexpr std::size_t kCompactAbove = 12;
 std::string row_height(std::size_t trainees) {
-  constexpr std::size_t room_tenths_mm = 1380, tallest = 140, lowest = 80;
+  constexpr std::size_t room_tenths_mm = 1380, tallest = 140, lowest = 70;
   const std::size_t h = trainees == 0 ? tallest : std::clamp(room_tenths_mm / trainees, lowest, tallest);
   return fmt::format("{}.{}mm", h / 10, h % 10);
 }
@@ -100,13 +102,14 @@ std::string render_page(const Sheet& s) {
   return fill_template(
       resource("reports/sheet-page.html"),
       {{"row_height", row_height(s.trainees.size())},
+       {"density", s.trainees.size() > kCompactAbove ? " compact" : ""},
        {"id", escape_html(s.id)},
        {"convention_title", escape_html(s.convention_title)},
        {"option", escape_html(option_label(s.option))},
        {"convention_ref", escape_html(s.convention_ref)},
        {"org_name", escape_html(s.org_name)},
        {"org_id_label", s.org_internal ? "Service interne" : "N° déclaration d'activité"},
-       {"org_id", s.org_internal ? "service de formation interne de l'organisme bénéficiaire (Art. 3)" : or_blank(s.org_nda)},
+       {"org_id", s.org_internal ? escape_html("service de formation interne de l'organisme bénéficiaire (Art. 3)") : or_blank(s.org_nda)},
        {"module", escape_html(s.module_label == s.module_code ? s.module_code : s.module_label + " (" + s.module_code + ")")},
        {"date", escape_html(long_french_date(s.date))},
        {"slot", s.slot == "am" ? "Matin" : "Après-midi"},

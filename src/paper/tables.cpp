@@ -150,6 +150,7 @@ ConventionTables compute_tables(Ledger& ledger, const std::string& ref) {
       a7.parcours_minutes += m.minutes;
       if (q.getColumn("org_internal").getInt() != 0) {
         a7.internal_minutes += m.minutes;
+        a7.internal_days_x100 += m.days_x100.value_or(0);
       } else {
         auto& body = a7.bodies[body7_at.at(m.org_key)];
         body.minutes += m.minutes;
@@ -218,7 +219,7 @@ Dataset table_section(const ConventionTables& t, const std::string& section) {
   } else if (section == "art7-bodies") {
     d.columns = {{"line", ""}, {"org", ""}, {"org_name", ""}, {"days_x100", "", K::integer}, {"minutes", "", K::minutes}};
     for (const auto& b : a7.bodies) d.add({"org", b.key, b.name, b.days_x100, b.minutes});
-    d.add({"internal", Datum(), Datum(), Datum(), a7.internal_minutes});
+    d.add({"internal", Datum(), Datum(), a7.internal_days_x100, a7.internal_minutes});
     d.add({"parcours", Datum(), Datum(), a7.totals.days_x100, a7.parcours_minutes});
   } else if (section == "art7-trainees") {
     d.columns = {{"trainee_id", ""},

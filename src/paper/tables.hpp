@@ -52,6 +52,7 @@ struct Art7 {
   Art7Totals totals;
   std::vector<Art7Body> bodies;  // external training bodies (Art. 6 a, b)
   Minutes internal_minutes = 0;  // the beneficiary's own service (Art. 3)
+  std::int64_t internal_days_x100 = 0;
   Minutes parcours_minutes = 0;
   BasisPoints max_share_bp = 7000;
   bool contrat_pro = true;
