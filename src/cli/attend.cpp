@@ -39,6 +39,35 @@ std::vector<std::string> split_ids(const std::vector<std::string>& lists) {
   return ids;
 }
 
+// The value parsed from the last cell given, reparsed only when the cell changes. A refused cell
+// is not remembered, so every line that has it is reported.
+template <typename T>
+class Remembered {
+ public:
+  template <typename Fn>
+  const T* get(ProblemList& problems, const Origin& origin, const char* name, const std::string& cell, Fn parse) {
+    if (!value_ || cell != text_) {
+      value_ = field<T>(problems, origin, name, cell, parse);
+      text_ = cell;
+    }
+    return value_ ? &*value_ : nullptr;
+  }
+
+ private:
+  std::string text_;
+  std::optional<T> value_;
+};
+
+// `out` = `text` without surrounding blanks (as trim()), keeping out's buffer.
+void assign_trimmed(std::string& out, std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) {
+    out.clear();
+    return;
+  }
+  out.assign(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
+}
+
 // `ID[=justified]` and `ID=N[=justified]`: the id, then the rest split on '='.
 std::vector<std::string> split_eq(const std::string& text) {
   std::vector<std::string> parts;
@@ -166,24 +195,41 @@ int record_file(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostr
   io::Progress progress(err, opts.progress, "attend " + opts.file, size_error ? 0 : size);
   std::vector<std::string> f;
   std::uint64_t lines = 0, recorded = 0;
+  // The lines of one sheet repeat its convention, module, date and slot: what was parsed and
+  // looked up for the previous line is reused while they stay the same, so a million lines cost
+  // no repeated date parsing, session lookup or sheet id. Every line is still checked in full.
+  Origin o{opts.file + ":"};
+  const std::size_t origin_prefix = o.where.size();
+  std::string ref, last_ref;
+  const ConventionState* st = nullptr;
+  Remembered<std::string> day_of, slot_of;
+  const SessionInfo* cached_session = nullptr;
+  const ModuleRow* session_module = nullptr;
+  std::string session_day, session_slot, default_sheet;
+  EntryValues e;
   while (csv.next(f)) {
     ++lines;
     if ((lines & 0x3FF) == 0) progress.update(csv.bytes_read(), lines);
-    const Origin o{fmt::format("{}:{}", opts.file, csv.line())};
+    o.where.resize(origin_prefix);
+    fmt::format_to(std::back_inserter(o.where), "{}", csv.line());
     const std::size_t before = problems.count();
-    std::string ref = col_convention ? f[*col_convention] : std::string();
+    ref = col_convention ? f[*col_convention] : std::string();
     if (ref.empty()) ref = opts.convention;
-    const ConventionState* st = nullptr;
-    try {
-      st = &book.convention(ref);
-    } catch (const InputError& e) {
-      problems.add(o.problem("convention", ref, e.problems().front().why));
-      continue;
+    if (st == nullptr || ref != last_ref) {
+      st = nullptr;
+      try {
+        st = &book.convention(ref);
+      } catch (const InputError& ex) {
+        problems.add(o.problem("convention", ref, ex.problems().front().why));
+        continue;
+      }
+      last_ref = ref;
+      session_module = nullptr;
     }
     const ModuleRow* module = st->module(f[col_module]);
     if (module == nullptr) problems.add(o.problem("module", f[col_module], "no such module in " + st->convention.ref));
-    const auto day = field<std::string>(problems, o, "date", f[col_date], [](const std::string& v) { return format_date(parse_date(v)); });
-    const auto slot = field<std::string>(problems, o, "slot", f[col_slot], [](const std::string& v) { return std::string(slot_name(parse_slot(v))); });
+    const auto* day = day_of.get(problems, o, "date", f[col_date], [](const std::string& v) { return format_date(parse_date(v)); });
+    const auto* slot = slot_of.get(problems, o, "slot", f[col_slot], [](const std::string& v) { return std::string(slot_name(parse_slot(v))); });
     const TraineeRow* trainee = st->trainee(trim(f[col_trainee]));
     if (trainee == nullptr) problems.add(o.problem("trainee", f[col_trainee], "no such trainee in " + st->convention.ref));
     const auto minutes = field<Minutes>(problems, o, "minutes", f[col_minutes], parse_minutes);
@@ -194,7 +240,14 @@ int record_file(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostr
       problems.add(o.problem("absence", absence, "expected empty, justified or unjustified"));
     const SessionInfo* session = nullptr;
     if (module != nullptr && day && slot) {
-      session = book.session(*st, module->id, *day, *slot);
+      if (module != session_module || *day != session_day || *slot != session_slot) {
+        cached_session = book.session(*st, module->id, *day, *slot);
+        session_module = module;
+        session_day = *day;
+        session_slot = *slot;
+        default_sheet = sheet_id(st->convention.ref, module->code, *day, *slot);
+      }
+      session = cached_session;
       if (session == nullptr) problems.add(o.problem("date", *day, fmt::format("no half-day of {} is planned on {} {}", module->code, *day, *slot)));
       else if (session->cancelled) problems.add(o.problem("date", *day, "this half-day was cancelled"));
     }
@@ -203,15 +256,15 @@ int record_file(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostr
     if (trainee != nullptr && day && !enrolled_on(*trainee, *day))
       problems.add(o.problem("trainee", trainee->code, "left the training on " + *trainee->left_on));
     if (problems.count() != before) continue;
-    EntryValues e;
     e.session_id = session->id;
     e.trainee_id = trainee->id;
     e.minutes = *minutes;
     e.absence = *minutes < session->minutes ? absence : "";
     e.trainee_signed = *trainee_signed;
     e.trainer_signed = *trainer_signed;
-    e.proof = col_proof ? trim(f[*col_proof]) : std::string();
-    e.sheet = col_sheet && !trim(f[*col_sheet]).empty() ? trim(f[*col_sheet]) : sheet_id(st->convention.ref, module->code, *day, *slot);
+    assign_trimmed(e.proof, col_proof ? std::string_view(f[*col_proof]) : std::string_view());
+    assign_trimmed(e.sheet, col_sheet ? std::string_view(f[*col_sheet]) : std::string_view());
+    if (e.sheet.empty()) e.sheet = default_sheet;
     if (book.append_first(e, o, trainee->code, problems)) ++recorded;
   }
   progress.finish(lines);

@@ -7,8 +7,9 @@
 namespace ledger {
 
 namespace {
-std::string session_key(std::int64_t module_id, const std::string& date, const std::string& slot) {
-  return fmt::format("{}|{}|{}", module_id, date, slot);
+void session_key(std::string& out, std::int64_t module_id, const std::string& date, const std::string& slot) {
+  out.clear();
+  fmt::format_to(std::back_inserter(out), "{}|{}|{}", module_id, date, slot);
 }
 }  // namespace
 
@@ -25,19 +26,32 @@ const SessionInfo* AttendanceBook::session(const ConventionState& st, std::int64
     cache = sessions_.emplace(st.convention.id, std::unordered_map<std::string, SessionInfo>{}).first;
     auto& q = ledger_.query("convention_sessions");
     q.bind(1, st.convention.id);
-    while (q.executeStep())
-      cache->second.emplace(session_key(q.getColumn("module_id").getInt64(), q.getColumn("date").getString(),
-                                        q.getColumn("slot").getString()),
-                            SessionInfo{q.getColumn("id").getInt64(), q.getColumn("minutes").getInt64(),
+    while (q.executeStep()) {
+      session_key(key_, q.getColumn("module_id").getInt64(), q.getColumn("date").getString(), q.getColumn("slot").getString());
+      cache->second.emplace(key_, SessionInfo{q.getColumn("id").getInt64(), q.getColumn("minutes").getInt64(),
                                         q.getColumn("mode").getString() == "elearning", !q.getColumn("cancelled_by").isNull()});
+    }
   }
-  const auto it = cache->second.find(session_key(module_id, date, slot));
+  session_key(key_, module_id, date, slot);
+  const auto it = cache->second.find(key_);
   return it == cache->second.end() ? nullptr : &it->second;
 }
 
-std::vector<Value> AttendanceBook::row(const EntryValues& e) const {
-  return {e.session_id, e.trainee_id, e.minutes, e.absence, flag(e.trainee_signed), flag(e.trainer_signed), e.proof, e.sheet,
-          opt(e.supersedes), opt(e.reason), txn_.recorded_at(), txn_.recorded_by()};
+const std::vector<Value>& AttendanceBook::row(const EntryValues& e) {
+  row_.resize(12);
+  row_[0] = e.session_id;
+  row_[1] = e.trainee_id;
+  row_[2] = e.minutes;
+  row_[3] = e.absence;
+  row_[4] = flag(e.trainee_signed);
+  row_[5] = flag(e.trainer_signed);
+  row_[6] = e.proof;
+  row_[7] = e.sheet;
+  row_[8] = opt(e.supersedes);
+  if (e.reason) row_[9] = *e.reason; else row_[9] = std::monostate{};
+  row_[10] = txn_.recorded_at();
+  row_[11] = txn_.recorded_by();
+  return row_;
 }
 
 bool AttendanceBook::append_first(const EntryValues& e, const Origin& origin, const std::string& trainee_code,

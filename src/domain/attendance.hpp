@@ -44,12 +44,15 @@ class AttendanceBook {
   void append_correction(const EntryValues& e);
 
  private:
-  std::vector<Value> row(const EntryValues& e) const;
+  // Fills row_ in place: its strings keep their buffers from one entry to the next.
+  const std::vector<Value>& row(const EntryValues& e);
 
   Ledger& ledger_;
   WriteTransaction& txn_;
   std::map<std::string, ConventionState> states_;
   std::map<std::int64_t, std::unordered_map<std::string, SessionInfo>> sessions_;  // by convention id
+  std::vector<Value> row_;
+  std::string key_;
 };
 
 }  // namespace ledger

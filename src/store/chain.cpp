@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <cstring>
+#include <charconv>
 #include <memory>
 #include <queue>
 #include <stdexcept>
@@ -57,25 +58,43 @@ Digest Sha256::of(std::string_view bytes) {
   return out;
 }
 
+namespace {
+// std::to_chars rather than fmt: the bulk import encodes a dozen numbers per row.
+void append_decimal(std::string& out, std::int64_t n) {
+  char buf[24];
+  const auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
+  out.append(buf, end);
+}
+}  // namespace
+
 void encode_value(std::string& out, const Value& value) {
   if (std::holds_alternative<std::monostate>(value)) {
     out += 'n';
   } else if (const auto* i = std::get_if<std::int64_t>(&value)) {
-    fmt::format_to(std::back_inserter(out), "i{};", *i);
+    out += 'i';
+    append_decimal(out, *i);
+    out += ';';
   } else {
     const auto& s = std::get<std::string>(value);
-    fmt::format_to(std::back_inserter(out), "t{}:", s.size());
+    out += 't';
+    append_decimal(out, static_cast<std::int64_t>(s.size()));
+    out += ':';
     out += s;
   }
+}
+
+void encode_row(std::string& out, std::string_view table, std::int64_t id, const std::vector<Value>& values) {
+  out.clear();
+  out += table;
+  out += '\n';
+  encode_value(out, id);
+  for (const auto& v : values) encode_value(out, v);
 }
 
 std::string encode_row(std::string_view table, std::int64_t id, const std::vector<Value>& values) {
   std::string out;
   out.reserve(256);
-  out += table;
-  out += '\n';
-  encode_value(out, id);
-  for (const auto& v : values) encode_value(out, v);
+  encode_row(out, table, id, values);
   return out;
 }
 

@@ -51,6 +51,8 @@ class Sha256 {
 void encode_value(std::string& out, const Value& value);
 // `values` are the row's columns after `id`, without `hash`.
 std::string encode_row(std::string_view table, std::int64_t id, const std::vector<Value>& values);
+// The same into `out` (cleared first), so that a bulk import reuses one buffer.
+void encode_row(std::string& out, std::string_view table, std::int64_t id, const std::vector<Value>& values);
 
 struct ChainHead {
   std::int64_t seq = 0;

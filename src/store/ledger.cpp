@@ -1,13 +1,16 @@
 #include "store/ledger.hpp"
 
 #include <sqlite3.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <fcntl.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -37,6 +40,27 @@ std::string query_text(std::string_view name) {
 // instead of seeing "database is locked".
 constexpr int kBusyTimeoutMs = 10000;
 constexpr int kBeginAttempts = 30;
+
+// A write the file system refused, said plainly. The transaction is rolled back: nothing stays.
+DatabaseError write_refused(SQLite::Database& db, const std::string& path, const std::string& detail) {
+  const int code = db.getExtendedErrorCode();
+  const int os_error = sqlite3_system_errno(db.getHandle());
+  // SQLite reports a write refused with EFBIG (file size limit) as a plain I/O error, and the
+  // errno it keeps may be a later call's: look at the limit and the free space themselves.
+  const bool write_error = code == SQLITE_IOERR_WRITE || code == SQLITE_IOERR_FSYNC || code == SQLITE_IOERR_TRUNCATE;
+  rlimit fsize{};
+  struct statvfs fs {};
+  const bool limited = ::getrlimit(RLIMIT_FSIZE, &fsize) == 0 && fsize.rlim_cur != RLIM_INFINITY;
+  const auto dir = std::filesystem::absolute(path).parent_path();
+  const bool no_room = ::statvfs(dir.c_str(), &fs) == 0 && fs.f_bavail * fs.f_frsize < (1u << 20);
+  if ((code & 0xff) == SQLITE_FULL || os_error == ENOSPC || os_error == EFBIG || os_error == EDQUOT ||
+      (write_error && (limited || no_room)))
+    return DatabaseError(fmt::format("{}: the disk is full (or a file size limit was reached): nothing was recorded", path));
+  if ((code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_PERM || os_error == EACCES || os_error == EROFS ||
+      os_error == EPERM)
+    return DatabaseError(fmt::format("{}: you may not write this ledger (read-only file or directory): nothing was recorded", path));
+  return DatabaseError(fmt::format("{}: {}: {}: nothing was recorded", path, detail, db.getErrorMsg()));
+}
 
 }  // namespace
 
@@ -130,7 +154,7 @@ WriteTransaction::WriteTransaction(Ledger& ledger, const Clock& clock)
     const int rc = ledger_.db_.tryExec("BEGIN IMMEDIATE");
     if (rc == SQLITE_OK) break;
     if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || attempt == kBeginAttempts)
-      throw DatabaseError(fmt::format("{}: cannot start a write: {}", ledger_.path_, ledger_.db_.getErrorMsg()));
+      throw write_refused(ledger_.db_, ledger_.path_, "cannot start a write");
     std::this_thread::sleep_for(std::chrono::milliseconds(50 * attempt));
   }
   open_ = true;
@@ -168,7 +192,8 @@ std::int64_t WriteTransaction::append(std::string_view table, const std::vector<
     throw std::logic_error(fmt::format("append to {}: {} values for {} columns", table, values.size(),
                                        stmt.getBindParameterCount() - 2));
   const std::int64_t id = head_.seq + 1;
-  const Digest digest = sha_.link(head_.hash, encode_row(table, id, values));
+  encode_row(encoded_, table, id, values);
+  const Digest digest = sha_.link(head_.hash, encoded_);
   stmt.reset();
   stmt.bind(1, id);
   int i = 2;
@@ -182,7 +207,12 @@ std::int64_t WriteTransaction::append(std::string_view table, const std::vector<
     ++i;
   }
   stmt.bindNoCopy(i, digest.data(), static_cast<int>(digest.size()));
-  stmt.exec();
+  try {
+    stmt.exec();
+  } catch (const SQLite::Exception& e) {
+    if ((e.getErrorCode() & 0xff) == SQLITE_CONSTRAINT) throw;  // the caller's to report
+    throw write_refused(ledger_.db_, ledger_.path_, fmt::format("cannot append to {}", table));
+  }
   stmt.clearBindings();
   head_ = ChainHead{id, digest};
   return id;
@@ -199,10 +229,13 @@ void WriteTransaction::commit() {
   auto& q = ledger_.query("chain_head_set");
   q.bind(":seq", head_.seq);
   q.bindNoCopy(":hash", head_.hash.data(), static_cast<int>(head_.hash.size()));
-  q.exec();
+  try {
+    q.exec();
+  } catch (const SQLite::Exception&) {
+    throw write_refused(ledger_.db_, ledger_.path_, "the write could not be committed");
+  }
   q.reset();
-  if (ledger_.db_.tryExec("COMMIT") != SQLITE_OK)
-    throw DatabaseError(fmt::format("{}: the write could not be committed: {}", ledger_.path_, ledger_.db_.getErrorMsg()));
+  if (ledger_.db_.tryExec("COMMIT") != SQLITE_OK) throw write_refused(ledger_.db_, ledger_.path_, "the write could not be committed");
   open_ = false;
 }
 

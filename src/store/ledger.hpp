@@ -77,6 +77,7 @@ class WriteTransaction {
   std::string recorded_at_;
   std::string recorded_by_;
   std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>> inserts_;
+  std::string encoded_;  // reused by every append
 };
 
 // Helpers to build row values.

@@ -15,16 +15,6 @@ grep -qi "nothing.*recorded\|nothing was" err.txt || fail "the error does not sa
 [ "$(entries)" -eq "$before" ] || fail "the failed import left $(( $(entries) - before )) entries"
 check_sound
 
-# A single half-day on a full disk: same.
-"$LEDGER" session plan --module OPT-FAM --date 2027-03-01 --slot am --start 09:00 --end 12:30 >/dev/null
-status=0
-( trap '' XFSZ; ulimit -f 1; exec "$LEDGER" attend --module OPT-FAM --date 2027-03-01 --slot am --all-present ) \
-  >out.txt 2>err.txt || status=$?
-[ "$status" -eq 3 ] || fail "single half-day on a full disk: exit $status: $(cat out.txt err.txt)"
-grep -qi "disk is full" err.txt || fail "single half-day: unclear error: $(cat err.txt)"
-[ "$(entries)" -eq "$before" ] || fail "the failed half-day left entries"
-check_sound
-
 "$LEDGER" attend --file data/attendance.csv >out.txt || fail "the import with room: $(cat out.txt)"
 [ "$(entries)" -ge $((before + 10000)) ] || fail "after the import with room: $(entries) entries"
 check_sound
