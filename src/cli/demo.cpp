@@ -15,6 +15,7 @@
 #include "cli/report.hpp"
 #include "cli/spine.hpp"
 #include "domain/convention.hpp"
+#include "report/dataset.hpp"
 #include "store/resources.hpp"
 
 namespace ledger {
@@ -83,6 +84,28 @@ class Narrator {
   std::ostream& out_;
   std::string scratch_;
 };
+
+// The section 5 quantities from the convention's start to today.
+Dataset attendance_so_far(Ledger& ledger, const Clock& clock) {
+  const ConventionState st = load_convention(ledger, "");
+  auto& q = ledger.query("reports/quantities");
+  q.bind(":convention", st.convention.id);
+  q.bind(":from", st.convention.starts);
+  q.bind(":to", format_date(clock.today()));
+  Dataset d;
+  d.columns = {{"trainee_id", "stagiaire"}, {"name", "nom"}, {"module", "module"},
+               {"delivered_min", "réalisé", ColumnKind::minutes}, {"followed_min", "suivi prouvé", ColumnKind::minutes},
+               {"unproven_min", "sans preuve", ColumnKind::minutes},
+               {"absent_min", "absences", ColumnKind::minutes}, {"unrecorded_min", "non saisi", ColumnKind::minutes},
+               {"not_delivered_min", "annulé OF", ColumnKind::minutes}, {"withdrawn_min", "retiré", ColumnKind::minutes}};
+  while (q.executeStep())
+    d.add({q.getColumn("trainee_id").getString(),
+           q.getColumn("first_name").getString() + " " + q.getColumn("last_name").getString(), q.getColumn("module").getString(),
+           q.getColumn("delivered_min").getInt64(), q.getColumn("followed_min").getInt64(), q.getColumn("unproven_min").getInt64(),
+           q.getColumn("absent_justified_min").getInt64() + q.getColumn("absent_unjustified_min").getInt64(),
+           q.getColumn("unrecorded_min").getInt64(), q.getColumn("not_delivered_min").getInt64(), q.getColumn("withdrawn_min").getInt64()});
+  return d;
+}
 
 }  // namespace
 
@@ -159,6 +182,8 @@ int run_demo(const std::string& path, const Clock& clock, std::ostream& out) {
 
   out << "\n";
   run_convention_show(*ledger, clock, out, ConventionShowOptions{});
+  out << fmt::format("\nAttendance so far (to {}), per trainee and module\n", format_date(clock.today()));
+  render_table(attendance_so_far(*ledger, clock), out, "  ");
   out << "\n";
   n.step(fmt::format("report reimbursement --month {}", kDemoMonth), [&](std::ostream& o) {
     ReportReimbursementOptions opts;
