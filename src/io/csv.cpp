@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
+#include <cstring>
+
 #include "app/error.hpp"
 
 namespace ledger::io {
@@ -10,6 +13,12 @@ bool valid_utf8(std::string_view s) {
   std::size_t i = 0;
   const auto n = s.size();
   while (i < n) {
+    // Attendance files are nearly all ASCII: skip eight such bytes at a time.
+    std::uint64_t word = 0;
+    if (i + sizeof word <= n && (std::memcpy(&word, s.data() + i, sizeof word), (word & 0x8080808080808080ULL) == 0)) {
+      i += sizeof word;
+      continue;
+    }
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) { ++i; continue; }
     std::size_t len = 0;

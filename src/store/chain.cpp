@@ -1,5 +1,6 @@
 #include "store/chain.hpp"
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -7,7 +8,9 @@
 
 #include <cstring>
 #include <charconv>
+#include <algorithm>
 #include <memory>
+#include <optional>
 #include <queue>
 #include <stdexcept>
 
@@ -22,8 +25,17 @@ std::string hex(const Digest& digest) {
   return out;
 }
 
+namespace {
+// The ledger needs OpenSSL's built-in SHA-256 and nothing that openssl.cnf could configure;
+// not reading that file saves every command a few milliseconds.
+EVP_MD* fetch_sha256() {
+  OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG, nullptr);
+  return EVP_MD_fetch(nullptr, "SHA256", nullptr);
+}
+}  // namespace
+
 struct Sha256::Impl {
-  EVP_MD* md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  EVP_MD* md = fetch_sha256();
   EVP_MD_CTX* ctx = EVP_MD_CTX_new();
 };
 
@@ -148,44 +160,74 @@ std::string joined(const std::vector<std::string>& names) {
 
 }  // namespace
 
-ChainReport verify_chain(SQLite::Database& db) {
-  ChainReport report;
+namespace {
+
+// What every verification reads first: the chained tables are all listed, and the recorded head.
+struct RecordedHead {
+  std::int64_t seq = 0;
+  Digest hash{};
+  bool hash_ok = false;
+};
+
+std::optional<RecordedHead> read_head(SQLite::Database& db, ChainReport& report) {
   // A table dropped from the list would escape verification: every table with a hash column is
   // a link of the chain.
   if (const auto unlisted = column_strings(db, "queries/chain_unlisted_tables.sql"); !unlisted.empty()) {
     report.ok = false;
     report.problem = fmt::format("chained tables missing from the chained_table list: {}", joined(unlisted));
-    return report;
+    return std::nullopt;
   }
   SQLite::Statement head(db, std::string(resource("queries/chain_head_get.sql")));
   if (!head.executeStep()) {
     report.ok = false;
     report.problem = "the chain head (table chain_head) was removed";
-    return report;
+    return std::nullopt;
   }
-  const std::int64_t recorded_seq = head.getColumn(0).getInt64();
-  const auto head_hash = head.getColumn(1);
-  Digest recorded_hash{};
-  const bool head_hash_ok = head_hash.getBytes() == 32;
-  if (head_hash_ok) std::memcpy(recorded_hash.data(), head_hash.getBlob(), 32);
+  RecordedHead recorded;
+  recorded.seq = head.getColumn(0).getInt64();
+  const auto hash = head.getColumn(1);
+  recorded.hash_ok = hash.getBytes() == 32;
+  if (recorded.hash_ok) std::memcpy(recorded.hash.data(), hash.getBlob(), 32);
+  return recorded;
+}
 
+// One statement per chained table, made from a template naming `{table}`.
+std::vector<Cursor> table_cursors(SQLite::Database& db, std::string_view row_query) {
   std::vector<Cursor> cursors;
-  {
-    SQLite::Statement tables(db, std::string(resource("queries/chain_tables.sql")));
-    const std::string row_template(resource("queries/chain_rows.sql"));
-    while (tables.executeStep()) {
-      Cursor c;
-      c.table = tables.getColumn(0).getString();
-      std::string sql = row_template;
-      sql.replace(sql.find("{table}"), 7, c.table);
-      c.stmt = std::make_unique<SQLite::Statement>(db, sql);
-      c.hash_column = c.stmt->getColumnCount() - 1;
-      if (c.stmt->getColumnName(c.hash_column) != std::string("hash"))
-        throw std::logic_error("chained table without a final hash column: " + c.table);
-      c.has_row = c.stmt->executeStep();
-      cursors.push_back(std::move(c));
-    }
+  SQLite::Statement tables(db, std::string(resource("queries/chain_tables.sql")));
+  const std::string row_template(resource(row_query));
+  while (tables.executeStep()) {
+    Cursor c;
+    c.table = tables.getColumn(0).getString();
+    std::string sql = row_template;
+    sql.replace(sql.find("{table}"), 7, c.table);
+    c.stmt = std::make_unique<SQLite::Statement>(db, sql);
+    c.hash_column = c.stmt->getColumnCount() - 1;
+    if (c.stmt->getColumnName(c.hash_column) != std::string("hash"))
+      throw std::logic_error("chained table without a final hash column: " + c.table);
+    cursors.push_back(std::move(c));
   }
+  return cursors;
+}
+
+// The rows are sound; missing triggers mean someone opened the door to edits.
+void check_triggers(SQLite::Database& db, ChainReport& report) {
+  if (const auto open = column_strings(db, "queries/chain_missing_triggers.sql"); !open.empty()) {
+    report.ok = false;
+    report.problem = fmt::format("the chain is intact but append-only triggers were removed: {}", joined(open));
+  }
+}
+
+}  // namespace
+
+ChainReport verify_chain(SQLite::Database& db) {
+  ChainReport report;
+  const auto recorded = read_head(db, report);
+  if (!recorded) return report;
+  const std::int64_t recorded_seq = recorded->seq;
+
+  std::vector<Cursor> cursors = table_cursors(db, "queries/chain_rows.sql");
+  for (auto& c : cursors) c.has_row = c.stmt->executeStep();
   // Merge the tables by id: the chain's order.
   auto later = [&](std::size_t a, std::size_t b) { return cursors[a].id() > cursors[b].id(); };
   std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(later)> next(later);
@@ -237,17 +279,102 @@ ChainReport verify_chain(SQLite::Database& db) {
                                        report.entries + 1, recorded_seq, recorded_seq);
     return report;
   }
-  if (!head_hash_ok || recorded_hash != previous) {
+  if (!recorded->hash_ok || recorded->hash != previous) {
     report.ok = false;
     report.problem = fmt::format("the last entry ({}) does not match the recorded chain head: it was replaced or the head was altered",
                                  report.entries);
     return report;
   }
-  // The rows are sound; missing triggers mean someone opened the door to edits.
-  if (const auto open = column_strings(db, "queries/chain_missing_triggers.sql"); !open.empty()) {
-    report.ok = false;
-    report.problem = fmt::format("the chain is intact but append-only triggers were removed: {}", joined(open));
+  check_triggers(db, report);
+  return report;
+}
+
+ChainReport verify_entries(SQLite::Database& db, const std::vector<std::int64_t>& ids) {
+  ChainReport report;
+  const auto recorded = read_head(db, report);
+  if (!recorded) return report;
+  std::vector<Cursor> tables = table_cursors(db, "queries/chain_row.sql");
+  // Consecutive entries are mostly in one table: look there first.
+  std::size_t hint = 0;
+  auto find = [&](std::int64_t id) -> Cursor* {
+    for (std::size_t k = 0; k < tables.size(); ++k) {
+      const std::size_t i = (hint + k) % tables.size();
+      Cursor& c = tables[i];
+      c.stmt->reset();
+      c.stmt->bind(1, id);
+      if (c.stmt->executeStep()) {
+        hint = i;
+        return &c;
+      }
+    }
+    return nullptr;
+  };
+  auto stored_hash = [](Cursor& c, Digest& out) {
+    const auto col = c.stmt->getColumn(c.hash_column);
+    if (col.getBytes() != 32) return false;
+    std::memcpy(out.data(), col.getBlob(), 32);
+    return true;
+  };
+
+  // Each entry given, the entry after it (a hash recomputed after an edit breaks that link) and
+  // the last entry (which the recorded head names).
+  std::vector<std::int64_t> todo;
+  todo.reserve(2 * ids.size() + 1);
+  for (const auto id : ids) {
+    todo.push_back(id);
+    if (id < recorded->seq) todo.push_back(id + 1);
   }
+  if (recorded->seq > 0) todo.push_back(recorded->seq);
+  std::sort(todo.begin(), todo.end());
+  todo.erase(std::unique(todo.begin(), todo.end()), todo.end());
+
+  Sha256 sha;
+  Digest previous{}, stored{};
+  std::int64_t previous_id = 0;  // the entry whose stored hash is in `previous`
+  for (const auto id : todo) {
+    if (id < 1 || id > recorded->seq) {
+      report.ok = false;
+      report.problem = fmt::format("entry {} is past the recorded chain head (entry {}): it was added outside the ledger", id, recorded->seq);
+      return report;
+    }
+    if (id > 1 && previous_id != id - 1) {
+      Cursor* before = find(id - 1);
+      if (before == nullptr) {
+        report.ok = false;
+        report.problem = fmt::format("entry {} is missing (removed)", id - 1);
+        return report;
+      }
+      if (!stored_hash(*before, previous)) {
+        report.ok = false;
+        report.problem = fmt::format("{} entry {} has no valid hash", before->table, id - 1);
+        return report;
+      }
+    }
+    Cursor* c = find(id);
+    if (c == nullptr) {
+      report.ok = false;
+      report.problem = fmt::format("entry {} is missing (removed)", id);
+      return report;
+    }
+    const Digest computed = sha.link(id == 1 ? Digest{} : previous, encode_stored(c->table, *c->stmt, c->hash_column));
+    if (!stored_hash(*c, stored) || stored != computed) {
+      report.ok = false;
+      report.problem = fmt::format("{} entry {} was changed or moved: its hash does not match its content and the entries before it",
+                                   c->table, id);
+      return report;
+    }
+    previous = stored;
+    previous_id = id;
+    ++report.entries;
+  }
+  if (recorded->seq > 0 && (!recorded->hash_ok || recorded->hash != previous)) {
+    report.ok = false;
+    report.problem = fmt::format("the last entry ({}) does not match the recorded chain head: it was replaced or the head was altered",
+                                 recorded->seq);
+    return report;
+  }
+  report.head = ChainHead{recorded->seq, recorded->hash};
+  check_triggers(db, report);
   return report;
 }
 

@@ -69,4 +69,13 @@ struct ChainReport {
 // Recomputes every link from the rows themselves.
 ChainReport verify_chain(SQLite::Database& db);
 
+// Checks the links of the entries given, of the entry after each and of the last entry, against
+// the stored hash of the entry before: work in proportion to the entries given, not to the ledger
+// (`export proofs` checks one convention's entries this way). An entry edited without its hash
+// fails its own link; one whose hash was recomputed fails the next entry's link. As with
+// verify_chain, rewriting every later entry and the head is revealed only by a head kept outside
+// the ledger (the bundle's MANIFEST.sha256); verify_chain also finds an id used twice across
+// tables. `entries` counts the links checked; `head` is the recorded head, checked.
+ChainReport verify_entries(SQLite::Database& db, const std::vector<std::int64_t>& ids);
+
 }  // namespace ledger

@@ -130,6 +130,8 @@ int Ledger::migrate() {
     throw DatabaseError(fmt::format("{}: made by a newer ledger (schema {}, this one knows {})", path_, version,
                                     latest_schema_version()));
   const auto steps = migrations();
+  // A statement left mid-read would keep its table locked against a migration that rebuilds it.
+  if (version < static_cast<int>(steps.size())) statements_.clear();
   int applied = 0;
   for (int v = version; v < static_cast<int>(steps.size()); ++v) {
     SQLite::Transaction txn(db_, SQLite::TransactionBehavior::IMMEDIATE);

@@ -63,6 +63,15 @@ struct ChainTamper : ::testing::Test {
     return code;
   }
   std::string said;
+  // The check `export proofs` makes: the links of the convention's own entries.
+  ChainReport verify_convention() {
+    auto ledger = Ledger::open(file.string(), Ledger::Open::existing);
+    std::vector<std::int64_t> ids;
+    auto& q = ledger->query("convention_chain_ids");
+    q.bind(":convention", ledger->db().execAndGet("SELECT min(id) FROM convention").getInt64());
+    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    return verify_entries(ledger->db(), ids);
+  }
 };
 
 TEST_F(ChainTamper, SoundLedgerPrintsItsHeadAndCount) {
@@ -74,6 +83,11 @@ TEST_F(ChainTamper, SoundLedgerPrintsItsHeadAndCount) {
   SQLite::Database db(file.string(), SQLite::OPEN_READONLY);
   const std::string recorded = db.execAndGet("SELECT lower(hex(hash)) FROM chain_head").getString();
   EXPECT_NE(said.find(recorded), std::string::npos) << said;
+  const ChainReport scoped = verify_convention();
+  EXPECT_TRUE(scoped.ok) << scoped.problem;
+  EXPECT_EQ(scoped.head.seq, entries);
+  EXPECT_EQ(hex(scoped.head.hash), recorded);
+  EXPECT_EQ(scoped.entries, entries);  // this ledger holds one convention: all of its entries
 }
 
 TEST_F(ChainTamper, TriggersRefuseEditsMadeDirectly) {
@@ -87,6 +101,9 @@ TEST_F(ChainTamper, EditAfterDroppingTheTriggerIsNamed) {
   tamper("DROP TRIGGER attendance_no_update; UPDATE attendance SET minutes = 200 WHERE id = " + std::to_string(first));
   EXPECT_EQ(verify(), 1);
   EXPECT_NE(said.find("attendance entry " + std::to_string(first) + " was changed"), std::string::npos) << said;
+  const ChainReport scoped = verify_convention();
+  EXPECT_FALSE(scoped.ok);
+  EXPECT_NE(scoped.problem.find("attendance entry " + std::to_string(first) + " was changed"), std::string::npos) << scoped.problem;
 }
 
 TEST_F(ChainTamper, SameBytesOfAnotherTypeAreAChange) {
@@ -126,6 +143,9 @@ TEST_F(ChainTamper, RowRehashedByTheIntruderBreaksTheNextLink) {
   }
   EXPECT_EQ(verify(), 1);
   EXPECT_NE(said.find("entry " + std::to_string(first + 1) + " was changed or moved"), std::string::npos) << said;
+  const ChainReport scoped = verify_convention();
+  EXPECT_FALSE(scoped.ok);
+  EXPECT_NE(scoped.problem.find("entry " + std::to_string(first + 1) + " was changed or moved"), std::string::npos) << scoped.problem;
 }
 
 TEST_F(ChainTamper, RemovedEntryIsNamed) {
@@ -133,6 +153,10 @@ TEST_F(ChainTamper, RemovedEntryIsNamed) {
   tamper("DROP TRIGGER attendance_no_delete; DELETE FROM attendance WHERE id = " + std::to_string(first));
   EXPECT_EQ(verify(), 1);
   EXPECT_NE(said.find("entry " + std::to_string(first) + " is missing (removed)"), std::string::npos) << said;
+  // The entry after it names the gap.
+  const ChainReport scoped = verify_convention();
+  EXPECT_FALSE(scoped.ok);
+  EXPECT_NE(scoped.problem.find("entry " + std::to_string(first) + " is missing (removed)"), std::string::npos) << scoped.problem;
 }
 
 TEST_F(ChainTamper, RemovedLastEntryIsCaughtByTheHead) {
@@ -140,6 +164,9 @@ TEST_F(ChainTamper, RemovedLastEntryIsCaughtByTheHead) {
   tamper("DROP TRIGGER attendance_no_delete; DELETE FROM attendance WHERE id = " + std::to_string(last));
   EXPECT_EQ(verify(), 1);
   EXPECT_NE(said.find("entry " + std::to_string(last) + " is missing (removed)"), std::string::npos) << said;
+  const ChainReport scoped = verify_convention();
+  EXPECT_FALSE(scoped.ok);
+  EXPECT_NE(scoped.problem.find("entry " + std::to_string(last) + " is missing (removed)"), std::string::npos) << scoped.problem;
 }
 
 TEST_F(ChainTamper, SwappedPairIsNamed) {
@@ -193,18 +220,51 @@ TEST_F(ChainTamper, RowAppendedWithoutMovingTheHeadIsNamed) {
   EXPECT_NE(said.find("departure entry " + std::to_string(last + 1) + " was added after the recorded chain head"),
             std::string::npos)
       << said;
+  const ChainReport scoped = verify_convention();
+  EXPECT_FALSE(scoped.ok);
+  EXPECT_NE(scoped.problem.find("entry " + std::to_string(last + 1) + " is past the recorded chain head"), std::string::npos)
+      << scoped.problem;
 }
 
 TEST_F(ChainTamper, TableHiddenFromTheListIsNamed) {
   tamper("DELETE FROM chained_table WHERE name = 'attendance'");
   EXPECT_EQ(verify(), 1);
   EXPECT_NE(said.find("missing from the chained_table list: attendance"), std::string::npos) << said;
+  EXPECT_NE(verify_convention().problem.find("missing from the chained_table list: attendance"), std::string::npos);
 }
 
 TEST_F(ChainTamper, DroppedTriggersAloneAreReported) {
   tamper("DROP TRIGGER grade_no_delete");
   EXPECT_EQ(verify(), 1);
   EXPECT_NE(said.find("triggers were removed: grade_no_delete"), std::string::npos) << said;
+  EXPECT_NE(verify_convention().problem.find("triggers were removed: grade_no_delete"), std::string::npos);
+}
+
+TEST_F(ChainTamper, ConventionCheckLooksAtThatConventionOnly) {
+  // A second convention, then an edit of the first one's attendance: checking the second
+  // convention's entries does not see it (its work does not grow with the rest of the ledger);
+  // `verify` and the first convention's check do.
+  {
+    auto ledger = Ledger::open(file.string(), Ledger::Open::existing);
+    WriteTransaction txn(*ledger, clock);
+    const std::string ref = ledger->db().execAndGet("SELECT ref FROM convention").getString();
+    record_convention(*ledger, txn, read_convention_toml(replaced(template_toml(), ref, ref + "-B"), "b.toml"));
+    txn.commit();
+  }
+  const std::int64_t first = scalar("SELECT min(id) FROM attendance");
+  tamper("DROP TRIGGER attendance_no_update; UPDATE attendance SET minutes = 200 WHERE id = " + std::to_string(first) +
+         "; CREATE TRIGGER attendance_no_update BEFORE UPDATE ON attendance BEGIN SELECT RAISE(ABORT, 'no'); END;");
+  EXPECT_FALSE(verify_convention().ok);
+  auto ledger = Ledger::open(file.string(), Ledger::Open::existing);
+  std::vector<std::int64_t> second;
+  auto& q = ledger->query("convention_chain_ids");
+  q.bind(":convention", ledger->db().execAndGet("SELECT max(id) FROM convention").getInt64());
+  while (q.executeStep()) second.push_back(q.getColumn(0).getInt64());
+  ASSERT_FALSE(second.empty());
+  const ChainReport scoped = verify_entries(ledger->db(), second);
+  EXPECT_TRUE(scoped.ok) << scoped.problem;
+  EXPECT_LT(scoped.entries, scalar("SELECT seq FROM chain_head"));
+  EXPECT_EQ(verify(), 1);
 }
 
 TEST_F(ChainTamper, BackupCopiesVerifiesAndNeverOverwrites) {

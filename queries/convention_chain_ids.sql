@@ -1,0 +1,22 @@
+-- Every chained entry of convention :convention: the agreement and its parties, modules,
+-- trainees, funding, half-days with their cancellations, departures, attendance (corrections
+-- included), money movements and grades. `export proofs` checks their links before writing.
+SELECT id FROM convention WHERE id = :convention
+UNION ALL SELECT id FROM beneficiary WHERE convention_id = :convention
+UNION ALL SELECT id FROM training_org WHERE convention_id = :convention
+UNION ALL SELECT id FROM module WHERE convention_id = :convention
+UNION ALL SELECT id FROM trainee WHERE convention_id = :convention
+UNION ALL SELECT id FROM funding WHERE convention_id = :convention
+UNION ALL SELECT fs.id FROM funding_scope fs JOIN funding f ON f.id = fs.funding_id WHERE f.convention_id = :convention
+UNION ALL SELECT fd.id FROM funding_decision fd JOIN funding f ON f.id = fd.funding_id WHERE f.convention_id = :convention
+UNION ALL SELECT r.id FROM funder_receipt r JOIN funding f ON f.id = r.funding_id WHERE f.convention_id = :convention
+UNION ALL SELECT id FROM session WHERE convention_id = :convention
+UNION ALL SELECT c.id FROM cancellation c JOIN session s ON s.id = c.session_id WHERE s.convention_id = :convention
+UNION ALL SELECT a.id FROM attendance a JOIN session s ON s.id = a.session_id WHERE s.convention_id = :convention
+UNION ALL SELECT d.id FROM departure d JOIN trainee t ON t.id = d.trainee_id WHERE t.convention_id = :convention
+UNION ALL SELECT g.id FROM grade g JOIN trainee t ON t.id = g.trainee_id WHERE t.convention_id = :convention
+UNION ALL SELECT id FROM convention_cancel WHERE convention_id = :convention
+UNION ALL SELECT i.id FROM invoice i JOIN training_org o ON o.id = i.org_id WHERE o.convention_id = :convention
+UNION ALL SELECT p.id FROM payment p JOIN invoice i ON i.id = p.invoice_id JOIN training_org o ON o.id = i.org_id
+          WHERE o.convention_id = :convention
+UNION ALL SELECT r.id FROM refund r JOIN training_org o ON o.id = r.org_id WHERE o.convention_id = :convention;
