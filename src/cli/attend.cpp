@@ -88,7 +88,7 @@ int record_half_day(Ledger& ledger, const Clock& clock, std::ostream& out, const
   const ModuleRow& module = st.module_or_flag(opts.module, "--module");
   const std::string day = date_flag("--date", opts.date);
   const std::string slot = flag_value("--slot", opts.slot, [](const std::string& v) { return std::string(slot_name(parse_slot(v))); });
-  const SessionInfo* session = book.session(st, module.id, day, slot);
+  const SessionInfo* session = book.session(module.id, day, slot);
   if (session == nullptr)
     throw InputError::flag("--date", day, fmt::format("no half-day of {} is planned on {} {} (ledger session plan)", module.code, day, slot));
   if (session->cancelled) throw InputError::flag("--date", day, "this half-day was cancelled: no attendance can be recorded");
@@ -241,7 +241,7 @@ int record_file(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostr
     const SessionInfo* session = nullptr;
     if (module != nullptr && day && slot) {
       if (module != session_module || *day != session_day || *slot != session_slot) {
-        cached_session = book.session(*st, module->id, *day, *slot);
+        cached_session = book.session(module->id, *day, *slot);
         session_module = module;
         session_day = *day;
         session_slot = *slot;

@@ -17,7 +17,7 @@ int run_attend_correct(Ledger& ledger, const Clock& clock, std::ostream& out, co
   const std::string slot = flag_value("--slot", opts.slot, [](const std::string& v) { return std::string(slot_name(parse_slot(v))); });
   const TraineeRow& trainee = st.trainee_or_flag(opts.trainee, "--trainee");
   if (trim(opts.reason).empty()) throw InputError::flag("--reason", opts.reason, "say why the entry is corrected");
-  const SessionInfo* session = book.session(st, module.id, day, slot);
+  const SessionInfo* session = book.session(module.id, day, slot);
   if (session == nullptr) throw InputError::flag("--date", day, fmt::format("no half-day of {} is planned on {} {}", module.code, day, slot));
 
   auto& q = ledger.query("attendance_latest");

@@ -19,22 +19,21 @@ const ConventionState& AttendanceBook::convention(const std::string& ref) {
   return it->second;
 }
 
-const SessionInfo* AttendanceBook::session(const ConventionState& st, std::int64_t module_id, const std::string& date,
-                                           const std::string& slot) {
-  auto cache = sessions_.find(st.convention.id);
-  if (cache == sessions_.end()) {
-    cache = sessions_.emplace(st.convention.id, std::unordered_map<std::string, SessionInfo>{}).first;
-    auto& q = ledger_.query("convention_sessions");
-    q.bind(1, st.convention.id);
-    while (q.executeStep()) {
-      session_key(key_, q.getColumn("module_id").getInt64(), q.getColumn("date").getString(), q.getColumn("slot").getString());
-      cache->second.emplace(key_, SessionInfo{q.getColumn("id").getInt64(), q.getColumn("minutes").getInt64(),
-                                        q.getColumn("mode").getString() == "elearning", !q.getColumn("cancelled_by").isNull()});
-    }
-  }
+const SessionInfo* AttendanceBook::session(std::int64_t module_id, const std::string& date, const std::string& slot) {
   session_key(key_, module_id, date, slot);
-  const auto it = cache->second.find(key_);
-  return it == cache->second.end() ? nullptr : &it->second;
+  auto it = sessions_.find(key_);
+  if (it == sessions_.end()) {
+    auto& q = ledger_.query("attendance_session");
+    q.bind(1, module_id);
+    q.bind(2, date);
+    q.bind(3, slot);
+    std::optional<SessionInfo> found;
+    if (q.executeStep())
+      found = SessionInfo{q.getColumn("id").getInt64(), q.getColumn("minutes").getInt64(),
+                          q.getColumn("mode").getString() == "elearning", !q.getColumn("cancelled_by").isNull()};
+    it = sessions_.emplace(key_, found).first;
+  }
+  return it->second ? &*it->second : nullptr;
 }
 
 const std::vector<Value>& AttendanceBook::row(const EntryValues& e) {

@@ -1,8 +1,10 @@
 // Recording attendance entries: one validated path for `attend`, `attend --file`, the demo and
-// the benchmark. Sessions are cached per convention so that a bulk file costs no query per line.
+// the benchmark. Each half-day is looked up once and kept, so that a bulk file costs one query per
+// half-day, not per line, and one half-day costs one query.
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -36,7 +38,7 @@ class AttendanceBook {
 
   const ConventionState& convention(const std::string& ref);
   // The half-day, or nullptr.
-  const SessionInfo* session(const ConventionState& st, std::int64_t module_id, const std::string& date, const std::string& slot);
+  const SessionInfo* session(std::int64_t module_id, const std::string& date, const std::string& slot);
 
   // Appends a first entry; a second one for the same trainee and half-day is refused by the
   // database's unique index and reported as `problem` (returns false).
@@ -50,7 +52,7 @@ class AttendanceBook {
   Ledger& ledger_;
   WriteTransaction& txn_;
   std::map<std::string, ConventionState> states_;
-  std::map<std::int64_t, std::unordered_map<std::string, SessionInfo>> sessions_;  // by convention id
+  std::unordered_map<std::string, std::optional<SessionInfo>> sessions_;  // by module id, date and slot
   std::vector<Value> row_;
   std::string key_;
 };

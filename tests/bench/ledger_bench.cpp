@@ -178,6 +178,9 @@ void bench_size(const Options& o, long entries, Table& t) {
   t.set("sqlite3 import peak memory, MiB", entries, fixed(sqlite.max_rss_mib, 1));
   t.set("ledger file size, MiB", entries, fixed(static_cast<double>(fs::file_size(db)) / 1048576.0, 1));
 
+  // Each command below is timed from a quiet disk, not while the kernel still writes back the
+  // import's hundreds of megabytes (which slows every fsync for a few seconds).
+  ::sync();
   std::vector<double> attend_ms;
   for (const auto& d : spare_dates)
     attend_ms.push_back(1000 * must({o.ledger, "attend", "--convention", ref, "--module", "OPT-FAM", "--date", d, "--slot", "am",
