@@ -1,7 +1,5 @@
 #include "audit/proofs.hpp"
 
-#include <openssl/evp.h>
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -25,28 +23,22 @@ namespace {
 // manifest never needs the whole file in memory (a bundle may hold a million entries).
 class DigestingBuffer : public std::streambuf {
  public:
-  explicit DigestingBuffer(const fs::path& path) : ctx_(EVP_MD_CTX_new()) {
-    if (ctx_ == nullptr || EVP_DigestInit_ex(ctx_, EVP_sha256(), nullptr) != 1)
-      throw std::runtime_error("OpenSSL: SHA-256 unavailable");
+  explicit DigestingBuffer(const fs::path& path) {
     if (file_.open(path, std::ios::out | std::ios::binary | std::ios::trunc) == nullptr)
       throw InputError::flag("--out", path.parent_path().string(), "cannot write " + path.filename().string());
   }
-  ~DigestingBuffer() override { EVP_MD_CTX_free(ctx_); }
   DigestingBuffer(const DigestingBuffer&) = delete;
   DigestingBuffer& operator=(const DigestingBuffer&) = delete;
 
   // Closes the file (throwing if the disk refused a byte) and returns the hex digest.
   std::string finish() {
     if (file_.close() == nullptr || failed_) throw std::runtime_error("writing the bundle failed (disk full?)");
-    Digest out{};
-    unsigned int len = 0;
-    if (EVP_DigestFinal_ex(ctx_, out.data(), &len) != 1) throw std::runtime_error("OpenSSL: SHA-256 failed");
-    return hex(out);
+    return hex(sha_.finish());
   }
 
  protected:
   std::streamsize xsputn(const char* s, std::streamsize n) override {
-    EVP_DigestUpdate(ctx_, s, static_cast<std::size_t>(n));
+    sha_.add(std::string_view(s, static_cast<std::size_t>(n)));
     const auto written = file_.sputn(s, n);
     if (written != n) failed_ = true;
     return written;
@@ -59,7 +51,7 @@ class DigestingBuffer : public std::streambuf {
 
  private:
   std::filebuf file_;
-  EVP_MD_CTX* ctx_;
+  Sha256 sha_;
   bool failed_ = false;
 };
 

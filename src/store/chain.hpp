@@ -42,8 +42,12 @@ class Sha256 {
   Sha256& operator=(const Sha256&) = delete;
   Digest link(const Digest& previous, std::string_view encoded);
   Digest of(std::string_view bytes);
+  // Streaming: add() bytes as they come, finish() returns their digest and starts afresh.
+  void add(std::string_view bytes);
+  Digest finish();
 
  private:
+  void start();
   struct Impl;
   Impl* impl_;
 };

@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <thread>
 
 #include "app/error.hpp"
@@ -41,13 +42,13 @@ std::string query_text(std::string_view name) {
 constexpr int kBusyTimeoutMs = 10000;
 constexpr int kBeginAttempts = 30;
 
-// A write the file system refused, said plainly. The transaction is rolled back: nothing stays.
-DatabaseError write_refused(SQLite::Database& db, const std::string& path, const std::string& detail) {
-  const int code = db.getExtendedErrorCode();
-  const int os_error = sqlite3_system_errno(db.getHandle());
+// A write the file system refused (a full disk, a file size limit, a read-only file), said
+// plainly; nullopt for any other failure.
+std::optional<DatabaseError> storage_refused(int code, int os_error, const std::string& path) {
   // SQLite reports a write refused with EFBIG (file size limit) as a plain I/O error, and the
   // errno it keeps may be a later call's: look at the limit and the free space themselves.
-  const bool write_error = code == SQLITE_IOERR_WRITE || code == SQLITE_IOERR_FSYNC || code == SQLITE_IOERR_TRUNCATE;
+  const bool write_error = code == SQLITE_IOERR_WRITE || code == SQLITE_IOERR_FSYNC || code == SQLITE_IOERR_TRUNCATE ||
+                           code == SQLITE_IOERR_SHMSIZE;
   rlimit fsize{};
   struct statvfs fs {};
   const bool limited = ::getrlimit(RLIMIT_FSIZE, &fsize) == 0 && fsize.rlim_cur != RLIM_INFINITY;
@@ -59,6 +60,12 @@ DatabaseError write_refused(SQLite::Database& db, const std::string& path, const
   if ((code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_PERM || os_error == EACCES || os_error == EROFS ||
       os_error == EPERM)
     return DatabaseError(fmt::format("{}: you may not write this ledger (read-only file or directory): nothing was recorded", path));
+  return std::nullopt;
+}
+
+// A write that failed, said plainly. The transaction is rolled back: nothing stays.
+DatabaseError write_refused(SQLite::Database& db, const std::string& path, const std::string& detail) {
+  if (auto refused = storage_refused(db.getExtendedErrorCode(), sqlite3_system_errno(db.getHandle()), path)) return *refused;
   return DatabaseError(fmt::format("{}: {}: {}: nothing was recorded", path, detail, db.getErrorMsg()));
 }
 
@@ -110,6 +117,13 @@ std::unique_ptr<Ledger> Ledger::open(const std::string& path, Open how) {
       throw DatabaseError(fmt::format("{}: schema {} is older than {}: run `ledger init` to migrate it", path, version,
                                       latest_schema_version()));
   } catch (const SQLite::Exception& e) {
+    // A ledger that could not be set up is not left behind as an empty file.
+    if (!exists) {
+      ledger.reset();
+      std::error_code ignored;
+      for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path + suffix, ignored);
+    }
+    if (auto refused = storage_refused(e.getExtendedErrorCode(), 0, path)) throw *refused;
     throw DatabaseError(fmt::format("{}: {}", path, e.what()));
   }
   return ledger;
@@ -144,10 +158,16 @@ int Ledger::migrate() {
   if (version < static_cast<int>(steps.size())) statements_.clear();
   int applied = 0;
   for (int v = version; v < static_cast<int>(steps.size()); ++v) {
-    SQLite::Transaction txn(db_, SQLite::TransactionBehavior::IMMEDIATE);
-    db_.exec(std::string(steps[v].bytes));
-    db_.exec(fmt::format("PRAGMA user_version = {}", v + 1));
-    txn.commit();
+    try {
+      SQLite::Transaction txn(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      db_.exec(std::string(steps[v].bytes));
+      db_.exec(fmt::format("PRAGMA user_version = {}", v + 1));
+      txn.commit();
+    } catch (const SQLite::Exception& e) {
+      // The transaction is rolled back by now: the error is the exception's.
+      if (auto refused = storage_refused(e.getExtendedErrorCode(), sqlite3_system_errno(db_.getHandle()), path_)) throw *refused;
+      throw DatabaseError(fmt::format("{}: cannot apply {}: {}", path_, steps[v].path, e.what()));
+    }
     ++applied;
   }
   return applied;

@@ -15,6 +15,13 @@ grep -qi "nothing.*recorded\|nothing was" err.txt || fail "the error does not sa
 [ "$(entries)" -eq "$before" ] || fail "the failed import left $(( $(entries) - before )) entries"
 check_sound
 
+# Too little room even to set a new ledger up: said plainly, and no empty file left behind.
+status=0
+( trap '' XFSZ; ulimit -f 1; exec "$LEDGER" --db new.db init ) >out.txt 2>err.txt || status=$?
+[ "$status" -eq 3 ] || fail "expected exit 3 for init on a full disk, got $status: $(cat out.txt err.txt)"
+grep -qi "disk is full" err.txt || fail "init on a full disk does not say so: $(cat err.txt)"
+[ ! -e new.db ] && [ ! -e new.db-wal ] && [ ! -e new.db-shm ] || fail "init on a full disk left files: $(ls new.db*)"
+
 "$LEDGER" attend --file data/attendance.csv >out.txt || fail "the import with room: $(cat out.txt)"
 [ "$(entries)" -ge $((before + 10000)) ] || fail "after the import with room: $(entries) entries"
 check_sound
