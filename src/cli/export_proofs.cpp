@@ -31,18 +31,19 @@ int run_export_proofs(Ledger& ledger, const Clock& clock, std::ostream& out, con
   // One read transaction: the files and the chain head in the manifest describe the same ledger,
   // even while someone records attendance.
   SQLite::Transaction snapshot(ledger.db(), SQLite::TransactionBehavior::DEFERRED);
-  request.conventions = opts.convention.empty() ? convention_refs(ledger) : std::vector{load_convention(ledger, opts.convention).convention.ref};
-  if (request.conventions.empty())
-    throw InputError::flag("--convention", "", "the ledger holds no convention yet: run `ledger convention import FILE`");
-  // The links of the entries the bundle is made from, not the whole chain (`ledger verify`): the
-  // export of one convention costs the same in a ledger of any size.
-  std::vector<std::int64_t> entries;
-  for (const auto& ref : request.conventions) {
-    auto& q = ledger.query("convention_chain_ids");
-    q.bind(":convention", load_convention(ledger, ref).convention.id);
-    while (q.executeStep()) entries.push_back(q.getColumn(0).getInt64());
+  ChainReport chain;
+  if (opts.convention.empty()) {
+    request.conventions = convention_refs(ledger);
+    if (request.conventions.empty())
+      throw InputError::flag("--convention", "", "the ledger holds no convention yet: run `ledger convention import FILE`");
+    chain = verify_chain(ledger.db());  // the whole ledger is exported
+  } else {
+    // The links of this convention's entries only: its export costs the same in a ledger of any
+    // size (`ledger verify` checks the whole chain).
+    const ConventionRow convention = load_convention(ledger, opts.convention).convention;
+    request.conventions = {convention.ref};
+    chain = verify_entries(ledger.db(), convention_chain_ids(ledger, convention.id));
   }
-  const ChainReport chain = verify_entries(ledger.db(), entries);
   if (!chain.ok) {
     out << fmt::format("ledger export proofs: nothing written: the ledger FAILS verification: {}\n", chain.problem);
     return kFindings;

@@ -129,5 +129,7 @@ struct ConventionState {
 // The convention `ref`, or the only one when `ref` is empty; a clear error otherwise.
 ConventionState load_convention(Ledger& ledger, const std::string& ref);
 std::vector<std::string> convention_refs(Ledger& ledger);
+// The chain ids of every entry of the convention (queries/convention_chain_ids.sql).
+std::vector<std::int64_t> convention_chain_ids(Ledger& ledger, std::int64_t convention_id);
 
 }  // namespace ledger

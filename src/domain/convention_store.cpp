@@ -91,6 +91,14 @@ std::vector<std::string> convention_refs(Ledger& ledger) {
   return refs;
 }
 
+std::vector<std::int64_t> convention_chain_ids(Ledger& ledger, std::int64_t convention_id) {
+  std::vector<std::int64_t> ids;
+  auto& q = ledger.query("convention_chain_ids");
+  q.bind(":convention", convention_id);
+  while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+  return ids;
+}
+
 ConventionState load_convention(Ledger& ledger, const std::string& ref) {
   ConventionState state;
   std::string wanted = ref;

@@ -203,6 +203,14 @@ std::vector<Cursor> table_cursors(SQLite::Database& db, std::string_view row_que
   return cursors;
 }
 
+std::string changed_entry(std::string_view table, std::int64_t id) {
+  return fmt::format("{} entry {} was changed or moved: its hash does not match its content and the entries before it", table, id);
+}
+
+std::string head_mismatch(std::int64_t last) {
+  return fmt::format("the last entry ({}) does not match the recorded chain head: it was replaced or the head was altered", last);
+}
+
 // The rows are sound; missing triggers mean someone opened the door to edits.
 void check_triggers(SQLite::Database& db, ChainReport& report) {
   if (const auto open = column_strings(db, "queries/chain_missing_triggers.sql"); !open.empty()) {
@@ -253,8 +261,7 @@ ChainReport verify_chain(SQLite::Database& db) {
     const auto stored = c.stmt->getColumn(c.hash_column);
     if (stored.getBytes() != 32 || std::memcmp(stored.getBlob(), computed.data(), 32) != 0) {
       report.ok = false;
-      report.problem = fmt::format("{} entry {} was changed or moved: its hash does not match its content and the entries before it",
-                                   c.table, id);
+      report.problem = changed_entry(c.table, id);
       return report;
     }
     previous = computed;
@@ -274,8 +281,7 @@ ChainReport verify_chain(SQLite::Database& db) {
   }
   if (!recorded->hash_ok || recorded->hash != previous) {
     report.ok = false;
-    report.problem = fmt::format("the last entry ({}) does not match the recorded chain head: it was replaced or the head was altered",
-                                 report.entries);
+    report.problem = head_mismatch(report.entries);
     return report;
   }
   check_triggers(db, report);
@@ -352,8 +358,7 @@ ChainReport verify_entries(SQLite::Database& db, const std::vector<std::int64_t>
     const Digest computed = sha.link(id == 1 ? Digest{} : previous, encode_stored(c->table, *c->stmt, c->hash_column));
     if (!stored_hash(*c, stored) || stored != computed) {
       report.ok = false;
-      report.problem = fmt::format("{} entry {} was changed or moved: its hash does not match its content and the entries before it",
-                                   c->table, id);
+      report.problem = changed_entry(c->table, id);
       return report;
     }
     previous = stored;
@@ -362,8 +367,7 @@ ChainReport verify_entries(SQLite::Database& db, const std::vector<std::int64_t>
   }
   if (recorded->seq > 0 && (!recorded->hash_ok || recorded->hash != previous)) {
     report.ok = false;
-    report.problem = fmt::format("the last entry ({}) does not match the recorded chain head: it was replaced or the head was altered",
-                                 recorded->seq);
+    report.problem = head_mismatch(recorded->seq);
     return report;
   }
   report.head = ChainHead{recorded->seq, recorded->hash};

@@ -66,11 +66,8 @@ struct ChainTamper : ::testing::Test {
   // The check `export proofs` makes: the links of the convention's own entries.
   ChainReport verify_convention() {
     auto ledger = Ledger::open(file.string(), Ledger::Open::existing);
-    std::vector<std::int64_t> ids;
-    auto& q = ledger->query("convention_chain_ids");
-    q.bind(":convention", ledger->db().execAndGet("SELECT min(id) FROM convention").getInt64());
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
-    return verify_entries(ledger->db(), ids);
+    const auto first = ledger->db().execAndGet("SELECT min(id) FROM convention").getInt64();
+    return verify_entries(ledger->db(), convention_chain_ids(*ledger, first));
   }
 };
 
@@ -256,10 +253,7 @@ TEST_F(ChainTamper, ConventionCheckLooksAtThatConventionOnly) {
          "; CREATE TRIGGER attendance_no_update BEFORE UPDATE ON attendance BEGIN SELECT RAISE(ABORT, 'no'); END;");
   EXPECT_FALSE(verify_convention().ok);
   auto ledger = Ledger::open(file.string(), Ledger::Open::existing);
-  std::vector<std::int64_t> second;
-  auto& q = ledger->query("convention_chain_ids");
-  q.bind(":convention", ledger->db().execAndGet("SELECT max(id) FROM convention").getInt64());
-  while (q.executeStep()) second.push_back(q.getColumn(0).getInt64());
+  const auto second = convention_chain_ids(*ledger, ledger->db().execAndGet("SELECT max(id) FROM convention").getInt64());
   ASSERT_FALSE(second.empty());
   const ChainReport scoped = verify_entries(ledger->db(), second);
   EXPECT_TRUE(scoped.ok) << scoped.problem;
