@@ -281,7 +281,7 @@ int run_attend(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostre
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_attend(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<AttendOptions>();
   auto& cmd = command_group(app, "attend", "Record attendance: one half-day, or digitised sheets with --file");
   cmd.require_subcommand(0, 1);
@@ -318,7 +318,7 @@ void setup(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_attend(*ledger, ctx.clock(), *ctx.out, *ctx.err, *opts);
   });
 }
-const bool registered = register_command(60, setup);
+const bool attend_registered = register_command(60, setup_attend);
 }  // namespace
 
 }  // namespace ledger

@@ -61,7 +61,7 @@ int run_attend_correct(Ledger& ledger, const Clock& clock, std::ostream& out, co
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_attend_correct(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<AttendCorrectOptions>();
   auto& group = command_group(app, "attend", "Record attendance: one half-day, or digitised sheets with --file");
   auto* cmd = group.add_subcommand("correct", "Correct one trainee's entry: a new entry supersedes it, with a reason");
@@ -83,7 +83,7 @@ void setup(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_attend_correct(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }
-const bool registered = register_command(61, setup);
+const bool attend_correct_registered = register_command(61, setup_attend_correct);
 }  // namespace
 
 }  // namespace ledger

@@ -50,7 +50,7 @@ int run_attend_history(Ledger& ledger, std::ostream& out, const AttendHistoryOpt
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_attend_history(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<AttendHistoryOptions>();
   auto& group = command_group(app, "attend", "Record attendance: one half-day, or digitised sheets with --file");
   auto* cmd = group.add_subcommand("history", "Every entry, superseded ones with their reasons");
@@ -66,7 +66,7 @@ void setup(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_attend_history(*ledger, *ctx.out, *opts);
   });
 }
-const bool registered = register_command(62, setup);
+const bool attend_history_registered = register_command(62, setup_attend_history);
 }  // namespace
 
 }  // namespace ledger

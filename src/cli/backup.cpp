@@ -46,7 +46,7 @@ int run_backup(Ledger& ledger, std::ostream& out, const BackupOptions& opts) {
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_backup(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<BackupOptions>();
   auto* cmd = app.add_subcommand("backup", "Copy the ledger through SQLite's online backup API, then verify the copy");
   cmd->add_option("FILE", opts->file, "The backup file to create (never overwritten)")->required();
@@ -55,7 +55,7 @@ void setup(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_backup(*ledger, *ctx.out, *opts);
   });
 }
-const bool registered = register_command(97, setup);
+const bool backup_registered = register_command(97, setup_backup);
 }  // namespace
 
 }  // namespace ledger

@@ -18,7 +18,7 @@ int run_certificate(Ledger& ledger, const Clock& clock, std::ostream& out, const
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_certificate(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<CertificateOptions>();
   auto* cmd = app.add_subcommand("certificate", "Certificat de réalisation of a trainee (arrêté du 21 décembre 2018)");
   cmd->add_option("--trainee", opts->trainee, "Trainee id")->required();
@@ -33,7 +33,7 @@ void setup(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_certificate(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }
-const bool registered = register_command(80, setup);
+const bool certificate_registered = register_command(80, setup_certificate);
 }  // namespace
 
 }  // namespace ledger

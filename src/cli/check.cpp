@@ -35,7 +35,7 @@ int run_check(Ledger& ledger, const Clock& clock, std::ostream& out, const Check
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_check(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<CheckOptions>();
   auto* cmd = app.add_subcommand("check", "Consistency rules an auditor would run; exit 1 when any error");
   add_format_option(*cmd, opts->format);
@@ -46,7 +46,7 @@ void setup(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_check(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }
-const bool registered = register_command(90, setup);
+const bool check_registered = register_command(90, setup_check);
 }  // namespace
 
 }  // namespace ledger

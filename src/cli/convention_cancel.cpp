@@ -54,7 +54,7 @@ int run_convention_cancel(Ledger& ledger, const Clock& clock, std::ostream& out,
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_convention_cancel(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<ConventionCancelOptions>();
   auto& group = command_group(app, "convention", "Record and read conventions");
   auto* cmd = group.add_subcommand("cancel", "Record that a party renounces the whole convention (Art. 13)");
@@ -69,7 +69,7 @@ void setup(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_convention_cancel(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }
-const bool registered = register_command(24, setup);
+const bool convention_cancel_registered = register_command(24, setup_convention_cancel);
 }  // namespace
 
 }  // namespace ledger

@@ -23,7 +23,7 @@ int run_convention_import(Ledger& ledger, const Clock& clock, std::ostream& out,
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_convention_import(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<ConventionImportOptions>();
   auto& group = command_group(app, "convention", "Record and read conventions");
   auto* cmd = group.add_subcommand("import", "Validate and record a convention file (all or nothing)");
@@ -33,7 +33,7 @@ void setup(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_convention_import(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }
-const bool registered = register_command(21, setup);
+const bool convention_import_registered = register_command(21, setup_convention_import);
 }  // namespace
 
 }  // namespace ledger

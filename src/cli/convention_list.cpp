@@ -22,7 +22,7 @@ int run_convention_list(Ledger& ledger, std::ostream& out) {
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_convention_list(CLI::App& app, Context& ctx) {
   auto& group = command_group(app, "convention", "Record and read conventions");
   auto* cmd = group.add_subcommand("list", "List the conventions recorded");
   cmd->callback([&ctx] {
@@ -30,7 +30,7 @@ void setup(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_convention_list(*ledger, *ctx.out);
   });
 }
-const bool registered = register_command(23, setup);
+const bool convention_list_registered = register_command(23, setup_convention_list);
 }  // namespace
 
 }  // namespace ledger

@@ -152,7 +152,7 @@ int run_convention_show(Ledger& ledger, const Clock& clock, std::ostream& out, c
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_convention_show(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<ConventionShowOptions>();
   auto tables = std::make_shared<ConventionTablesOptions>();
   auto& group = command_group(app, "convention", "Record and read conventions");
@@ -175,7 +175,7 @@ void setup(CLI::App& app, Context& ctx) {
     }
   });
 }
-const bool registered = register_command(22, setup);
+const bool convention_show_registered = register_command(22, setup_convention_show);
 }  // namespace
 
 }  // namespace ledger

@@ -11,13 +11,13 @@ int run_convention_template(std::ostream& out) {
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_convention_template(CLI::App& app, Context& ctx) {
   auto& group = command_group(app, "convention", "Record and read conventions");
   group.require_subcommand(1);
   auto* cmd = group.add_subcommand("template", "Print a commented convention file (TOML) to fill in");
   cmd->callback([&ctx] { ctx.exit_code = run_convention_template(*ctx.out); });
 }
-const bool registered = register_command(20, setup);
+const bool convention_template_registered = register_command(20, setup_convention_template);
 }  // namespace
 
 }  // namespace ledger

@@ -194,14 +194,14 @@ int run_demo(const std::string& path, const Clock& clock, std::ostream& out) {
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_demo(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("demo", "Build a fresh demo ledger (default ./demo.db) from the demo data and show it");
   cmd->callback([&ctx] {
     // The demo never touches $LEDGER_DB: only --db, else ./demo.db.
     ctx.exit_code = run_demo(ctx.db_flag.empty() ? "demo.db" : ctx.db_flag, ctx.clock(), *ctx.out);
   });
 }
-const bool registered = register_command(1, setup);
+const bool demo_registered = register_command(1, setup_demo);
 }  // namespace
 
 }  // namespace ledger

@@ -63,7 +63,7 @@ int run_export_proofs(Ledger& ledger, const Clock& clock, std::ostream& out, con
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_export_proofs(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<ExportProofsOptions>();
   auto& group = command_group(app, "export", "Export files for others: the auditor's proofs");
   auto* cmd = group.add_subcommand("proofs", "Auditor bundle: attendance, sessions, trainees, corrections, summary, MANIFEST.sha256");
@@ -80,7 +80,7 @@ void setup(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_export_proofs(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }
-const bool registered = register_command(92, setup);
+const bool export_proofs_registered = register_command(92, setup_export_proofs);
 }  // namespace
 
 }  // namespace ledger

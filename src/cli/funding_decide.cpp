@@ -28,7 +28,7 @@ int run_funding_decide(Ledger& ledger, const Clock& clock, std::ostream& out, co
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_funding_decide(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<FundingDecideOptions>();
   auto& group = command_group(app, "funding", "OPCA funding agreements: decisions and receipts");
   group.require_subcommand(1);
@@ -42,7 +42,7 @@ void setup(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_funding_decide(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }
-const bool registered = register_command(50, setup);
+const bool funding_decide_registered = register_command(50, setup_funding_decide);
 }  // namespace
 
 }  // namespace ledger

@@ -26,7 +26,7 @@ int run_funding_receipt(Ledger& ledger, const Clock& clock, std::ostream& out, c
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_funding_receipt(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<FundingReceiptOptions>();
   auto& group = command_group(app, "funding", "OPCA funding agreements: decisions and receipts");
   group.require_subcommand(1);
@@ -41,7 +41,7 @@ void setup(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_funding_receipt(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }
-const bool registered = register_command(51, setup);
+const bool funding_receipt_registered = register_command(51, setup_funding_receipt);
 }  // namespace
 
 }  // namespace ledger

@@ -35,7 +35,7 @@ int run_grade_add(Ledger& ledger, const Clock& clock, std::ostream& out, const G
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_grade_add(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<GradeAddOptions>();
   auto& group = command_group(app, "grade", "Art. 8 grades: record, correct");
   auto* cmd = group.add_subcommand("add", "Record one trainee's grade at one test of a module");
@@ -51,7 +51,7 @@ void setup(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_grade_add(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }
-const bool registered = register_command(85, setup);
+const bool grade_add_registered = register_command(85, setup_grade_add);
 }  // namespace
 
 }  // namespace ledger

@@ -42,7 +42,7 @@ int run_grade_correct(Ledger& ledger, const Clock& clock, std::ostream& out, con
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_grade_correct(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<GradeCorrectOptions>();
   auto& group = command_group(app, "grade", "Art. 8 grades: record, correct");
   auto* cmd = group.add_subcommand("correct", "Correct a grade: a new grade supersedes it, with a reason");
@@ -59,7 +59,7 @@ void setup(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_grade_correct(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }
-const bool registered = register_command(86, setup);
+const bool grade_correct_registered = register_command(86, setup_grade_correct);
 }  // namespace
 
 }  // namespace ledger

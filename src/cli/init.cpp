@@ -25,7 +25,7 @@ void setup_init(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_init(*ledger, *ctx.out, *opts);
   });
 }
-const bool registered = register_command(10, setup_init);
+const bool init_registered = register_command(10, setup_init);
 }  // namespace
 
 }  // namespace ledger

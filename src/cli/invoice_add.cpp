@@ -60,7 +60,7 @@ int run_invoice_add(Ledger& ledger, const Clock& clock, std::ostream& out, const
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_invoice_add(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<InvoiceAddOptions>();
   auto& group = command_group(app, "invoice", "Training bodies' invoices");
   group.require_subcommand(1);
@@ -79,7 +79,7 @@ void setup(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_invoice_add(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }
-const bool registered = register_command(70, setup);
+const bool invoice_add_registered = register_command(70, setup_invoice_add);
 }  // namespace
 
 }  // namespace ledger

@@ -54,7 +54,7 @@ int run_payment_add(Ledger& ledger, const Clock& clock, std::ostream& out, const
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_payment_add(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<PaymentAddOptions>();
   auto& group = command_group(app, "payment", "The beneficiary's payments of invoices");
   group.require_subcommand(1);
@@ -70,7 +70,7 @@ void setup(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_payment_add(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }
-const bool registered = register_command(71, setup);
+const bool payment_add_registered = register_command(71, setup_payment_add);
 }  // namespace
 
 }  // namespace ledger

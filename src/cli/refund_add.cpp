@@ -26,7 +26,7 @@ int run_refund_add(Ledger& ledger, const Clock& clock, std::ostream& out, const 
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_refund_add(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<RefundAddOptions>();
   auto& group = command_group(app, "refund", "Training bodies' refunds (Art. 12)");
   group.require_subcommand(1);
@@ -42,7 +42,7 @@ void setup(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_refund_add(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }
-const bool registered = register_command(72, setup);
+const bool refund_add_registered = register_command(72, setup_refund_add);
 }  // namespace
 
 }  // namespace ledger

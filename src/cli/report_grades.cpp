@@ -12,7 +12,7 @@ int run_report_grades(Ledger& ledger, std::ostream& out, const ReportGradesOptio
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_report_grades(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<ReportGradesOptions>();
   auto& group = command_group(app, "report", "Reports");
   auto* cmd = group.add_subcommand("grades", "Art. 8: every trainee's grades consolidated for Ucanss, and the missing ones");
@@ -25,7 +25,7 @@ void setup(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_report_grades(*ledger, *ctx.out, *opts);
   });
 }
-const bool registered = register_command(87, setup);
+const bool report_grades_registered = register_command(87, setup_report_grades);
 }  // namespace
 
 }  // namespace ledger

@@ -15,7 +15,7 @@ int run_report_reconcile(Ledger& ledger, const Clock& clock, std::ostream& out, 
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_report_reconcile(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<ReportReconcileOptions>();
   auto& group = command_group(app, "report", "Reports: month-end reimbursement, reconciliation");
   group.require_subcommand(1);
@@ -30,7 +30,7 @@ void setup(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_report_reconcile(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }
-const bool registered = register_command(76, setup);
+const bool report_reconcile_registered = register_command(76, setup_report_reconcile);
 }  // namespace
 
 }  // namespace ledger

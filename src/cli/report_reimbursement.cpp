@@ -19,7 +19,7 @@ int run_report_reimbursement(Ledger& ledger, std::ostream& out, const ReportReim
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_report_reimbursement(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<ReportReimbursementOptions>();
   auto& group = command_group(app, "report", "Reports: month-end reimbursement, reconciliation");
   group.require_subcommand(1);
@@ -34,7 +34,7 @@ void setup(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_report_reimbursement(*ledger, *ctx.out, *opts);
   });
 }
-const bool registered = register_command(75, setup);
+const bool report_reimbursement_registered = register_command(75, setup_report_reimbursement);
 }  // namespace
 
 }  // namespace ledger

@@ -34,7 +34,7 @@ int run_session_cancel(Ledger& ledger, const Clock& clock, std::ostream& out, co
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_session_cancel(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<SessionCancelOptions>();
   auto& group = command_group(app, "session", "Plan, list and cancel half-day sessions");
   auto* cmd = group.add_subcommand("cancel", "Cancel a planned half-day (refused once it has entries)");
@@ -51,7 +51,7 @@ void setup(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_session_cancel(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }
-const bool registered = register_command(42, setup);
+const bool session_cancel_registered = register_command(42, setup_session_cancel);
 }  // namespace
 
 }  // namespace ledger

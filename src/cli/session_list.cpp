@@ -47,7 +47,7 @@ int run_session_list(Ledger& ledger, std::ostream& out, const SessionListOptions
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_session_list(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<SessionListOptions>();
   auto& group = command_group(app, "session", "Plan, list and cancel half-day sessions");
   auto* cmd = group.add_subcommand("list", "List half-days with their status and entries");
@@ -62,7 +62,7 @@ void setup(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_session_list(*ledger, *ctx.out, *opts);
   });
 }
-const bool registered = register_command(41, setup);
+const bool session_list_registered = register_command(41, setup_session_list);
 }  // namespace
 
 }  // namespace ledger

@@ -136,7 +136,7 @@ int run_session_plan(Ledger& ledger, const Clock& clock, std::ostream& out, cons
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_session_plan(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<SessionPlanOptions>();
   auto& group = command_group(app, "session", "Plan, list and cancel half-day sessions");
   group.require_subcommand(1);
@@ -164,7 +164,7 @@ void setup(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_session_plan(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }
-const bool registered = register_command(40, setup);
+const bool session_plan_registered = register_command(40, setup_session_plan);
 }  // namespace
 
 }  // namespace ledger

@@ -43,7 +43,7 @@ int run_sheet(Ledger& ledger, std::ostream& out, const SheetOptions& opts) {
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_sheet(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<SheetOptions>();
   auto* cmd = app.add_subcommand("sheet", "Print the feuille d'émargement of a half-day (or of a week) as HTML, one A4 page each");
   cmd->add_option("--module", opts->module, "Module code");
@@ -58,7 +58,7 @@ void setup(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_sheet(*ledger, *ctx.out, *opts);
   });
 }
-const bool registered = register_command(80, setup);
+const bool sheet_registered = register_command(80, setup_sheet);
 }  // namespace
 
 }  // namespace ledger

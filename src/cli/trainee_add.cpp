@@ -58,7 +58,7 @@ int run_trainee_add(Ledger& ledger, const Clock& clock, std::ostream& out, const
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_trainee_add(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<TraineeAddOptions>();
   auto& group = command_group(app, "trainee", "Enrol trainees later, record departures");
   group.require_subcommand(1);
@@ -78,7 +78,7 @@ void setup(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_trainee_add(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }
-const bool registered = register_command(30, setup);
+const bool trainee_add_registered = register_command(30, setup_trainee_add);
 }  // namespace
 
 }  // namespace ledger

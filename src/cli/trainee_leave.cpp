@@ -29,7 +29,7 @@ int run_trainee_leave(Ledger& ledger, const Clock& clock, std::ostream& out, con
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_trainee_leave(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<TraineeLeaveOptions>();
   auto& group = command_group(app, "trainee", "Enrol trainees later, record departures");
   auto* cmd = group.add_subcommand("leave", "Record that a trainee abandons the training");
@@ -43,7 +43,7 @@ void setup(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_trainee_leave(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }
-const bool registered = register_command(31, setup);
+const bool trainee_leave_registered = register_command(31, setup_trainee_leave);
 }  // namespace
 
 }  // namespace ledger

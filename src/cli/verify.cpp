@@ -18,7 +18,7 @@ int run_verify(Ledger& ledger, std::ostream& out, const VerifyOptions&) {
 }
 
 namespace {
-void setup(CLI::App& app, Context& ctx) {
+void setup_verify(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<VerifyOptions>();
   auto* cmd = app.add_subcommand("verify", "Recompute the tamper-evidence chain; exit 1 naming the first bad entry");
   cmd->callback([&ctx, opts] {
@@ -26,7 +26,7 @@ void setup(CLI::App& app, Context& ctx) {
     ctx.exit_code = run_verify(*ledger, *ctx.out, *opts);
   });
 }
-const bool registered = register_command(95, setup);
+const bool verify_registered = register_command(95, setup_verify);
 }  // namespace
 
 }  // namespace ledger
