@@ -8,6 +8,7 @@
 
 #include "app/command.hpp"
 #include "app/error.hpp"
+#include "io/csv.hpp"
 
 int main(int argc, char** argv) {
   using namespace ledger;
@@ -33,6 +34,19 @@ int main(int argc, char** argv) {
   app.add_option("--db", ctx.db_flag, "Ledger database (default: $LEDGER_DB, else ./ledger.db)");
   app.set_version_flag("--version", "ledger 0.1.0");
   setup_all_commands(app, ctx);
+
+  // Text given on the command line is held to the rule for text from files (DESIGN section 4).
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    const auto why = io::text_refusal(arg);
+    if (!why) continue;
+    const auto equals = arg.find('=');
+    const bool inline_value = arg.starts_with("--") && equals != std::string_view::npos;
+    const std::string flag(inline_value ? arg.substr(0, equals) : i > 1 && argv[i - 1][0] == '-' ? argv[i - 1] : "argument");
+    const InputProblem problem{"", flag, io::shown(inline_value ? arg.substr(equals + 1) : arg), *why};
+    std::cerr << "ledger: error: " << problem.message() << "\n";
+    return kBadInput;
+  }
 
   try {
     app.parse(argc, argv);

@@ -106,7 +106,14 @@ int record_half_day(Ledger& ledger, const Clock& clock, std::ostream& out, const
   }
   // Lists may come as given on the command line or already split: `T01,T02` or {"T01", "T02"}.
   const auto present_ids = split_ids(opts.present), unsigned_ids = split_ids(opts.unsigned_ids);
-  for (const auto& id : present_ids) marks[enrolled("--present", id).code].present = true;
+  // --absent overrides --all-present, but a trainee named by --present and --absent was given two
+  // statuses (--late only says how long a present trainee missed).
+  std::set<std::string> named_present;
+  for (const auto& id : present_ids) {
+    const std::string& code = enrolled("--present", id).code;
+    marks[code].present = true;
+    named_present.insert(code);
+  }
   std::set<std::string> overridden;
   auto override_once = [&](const std::string& flag, const std::string& id) {
     if (!overridden.insert(id).second) throw InputError::flag(flag, id, "this trainee is already given another status");
@@ -114,6 +121,7 @@ int record_half_day(Ledger& ledger, const Clock& clock, std::ostream& out, const
   for (const auto& spec : opts.absent) {
     const auto parts = split_eq(spec);
     const TraineeRow& t = enrolled("--absent", parts[0]);
+    if (named_present.contains(t.code)) throw InputError::flag("--absent", parts[0], "also given --present: one status per trainee");
     override_once("--absent", t.code);
     if (parts.size() > 2 || (parts.size() == 2 && parts[1] != "justified"))
       throw InputError::flag("--absent", spec, "expected ID or ID=justified");
@@ -235,9 +243,7 @@ int record_file(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostr
     const auto minutes = field<Minutes>(problems, o, "minutes", f[col_minutes], parse_minutes);
     const auto trainee_signed = field<bool>(problems, o, "trainee_signed", f[col_signed], parse_bool);
     const auto trainer_signed = field<bool>(problems, o, "trainer_signed", f[col_trainer], parse_bool);
-    std::string absence = col_absence ? trim(f[*col_absence]) : std::string();
-    if (absence != "" && absence != "justified" && absence != "unjustified")
-      problems.add(o.problem("absence", absence, "expected empty, justified or unjustified"));
+    const std::string absence = col_absence ? field<std::string>(problems, o, "absence", f[*col_absence], parse_absence).value_or("") : "";
     const SessionInfo* session = nullptr;
     if (module != nullptr && day && slot) {
       if (module != session_module || *day != session_day || *slot != session_slot) {

@@ -44,9 +44,7 @@ int run_attend_correct(Ledger& ledger, const Clock& clock, std::ostream& out, co
       throw InputError::flag("--minutes", opts.minutes, fmt::format("above the half-day's {} minutes", session->minutes));
   }
   if (!opts.absence.empty()) {
-    if (opts.absence != "justified" && opts.absence != "unjustified" && opts.absence != "none")
-      throw InputError::flag("--absence", opts.absence, "expected justified, unjustified or none");
-    e.absence = opts.absence == "none" ? "" : opts.absence;
+    e.absence = same_code(opts.absence, "none") ? "" : flag_value("--absence", opts.absence, parse_absence);
   }
   if (e.minutes == session->minutes) e.absence = "";
   if (!opts.trainee_signed.empty()) e.trainee_signed = flag_value("--signed", opts.trainee_signed, parse_bool);

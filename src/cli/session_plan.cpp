@@ -64,8 +64,8 @@ struct Planner {
     }
     if (module != nullptr && minutes && *minutes > module->minutes)
       problems.add(o.problem("minutes", std::to_string(*minutes), fmt::format("longer than the whole module {} ({})", module->code, format_hours(module->minutes))));
-    std::string mode = in.mode.empty() ? (module != nullptr && module->elearning ? "elearning" : "onsite") : in.mode;
-    if (mode != "onsite" && mode != "elearning") problems.add(o.problem("mode", in.mode, "expected onsite or elearning"));
+    const std::string mode = trim(in.mode).empty() ? (module != nullptr && module->elearning ? "elearning" : "onsite")
+                                                   : field<std::string>(problems, o, "mode", in.mode, parse_mode).value_or("onsite");
     if (module != nullptr && day && slot) {
       if (auto existing = find_session(ledger, module->id, *day, *slot))
         problems.add(o.problem("date", *day, fmt::format("{} {} {} is already planned{}", module->code, *day, *slot,

@@ -177,19 +177,19 @@ ConventionState load_convention(Ledger& ledger, const std::string& ref) {
 
 const ModuleRow* ConventionState::module(std::string_view code) const {
   for (const auto& m : modules)
-    if (m.code == code) return &m;
+    if (same_code(code, m.code)) return &m;
   return nullptr;
 }
 
 const TraineeRow* ConventionState::trainee(std::string_view code) const {
   for (const auto& t : trainees)
-    if (t.code == code) return &t;
+    if (same_code(code, t.code)) return &t;
   return nullptr;
 }
 
 const OrgRow* ConventionState::org(std::string_view key) const {
   for (const auto& o : orgs)
-    if (o.key == key) return &o;
+    if (same_code(key, o.key)) return &o;
   return nullptr;
 }
 

@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <functional>
-#include <sstream>
 #include <set>
 
 #include "app/error.hpp"
@@ -15,11 +14,68 @@ namespace ledger {
 
 namespace {
 
+// The file being read: its name for messages, its bytes to quote values as written.
+struct Source {
+  const std::string& file;
+  const std::string& bytes;
+
+  // The text of a value in the file. toml++ counts columns in code points, the end excluded.
+  std::string written(const toml::node& n) const {
+    const auto& region = n.source();
+    std::size_t pos = 0;
+    for (auto line = 1u; line < region.begin.line && pos != std::string::npos; ++line) {
+      pos = bytes.find('\n', pos);
+      if (pos != std::string::npos) ++pos;
+    }
+    if (pos == std::string::npos || region.end.line != region.begin.line) return {};
+    auto advance = [&](std::size_t from, std::size_t code_points) {
+      while (code_points > 0 && from < bytes.size() && bytes[from] != '\n') {
+        ++from;
+        while (from < bytes.size() && (static_cast<unsigned char>(bytes[from]) & 0xC0) == 0x80) ++from;
+        --code_points;
+      }
+      return from;
+    };
+    const std::size_t first = advance(pos, region.begin.column - 1);
+    const std::size_t last = advance(first, region.end.column - region.begin.column);
+    return bytes.substr(first, last - first);
+  }
+};
+
+// A TOML float's text as a plain decimal for parse_hundredths: digit separators dropped; an
+// exponent, inf or nan refused (amounts, hours and percents are written as decimals).
+std::string plain_decimal(std::string text) {
+  std::erase(text, '_');
+  if (!text.empty() && text[0] == '+') text.erase(0, 1);
+  if (text.find_first_of("eEin") != std::string::npos) throw std::invalid_argument("write it as a plain decimal such as 1830.50");
+  return text;
+}
+
+// The codes a file declares (training body keys, module codes, trainee ids), matched as everywhere
+// else: trimmed, without regard to case. A reference is rewritten to the declared spelling.
+class Codes {
+ public:
+  bool declare(const std::string& code) { return by_key_.emplace(code_key(code), code).second; }
+  std::optional<std::string> find(const std::string& given) const {
+    const auto it = by_key_.find(code_key(given));
+    if (it == by_key_.end()) return std::nullopt;
+    return it->second;
+  }
+  std::vector<std::string> all() const {
+    std::vector<std::string> out;
+    for (const auto& [key, code] : by_key_) out.push_back(code);
+    return out;
+  }
+
+ private:
+  std::map<std::string, std::string> by_key_;
+};
+
 // Reads the keys of one TOML table, collecting every problem with its line.
 class Section {
  public:
-  Section(const toml::table& table, std::string name, const std::string& file, ProblemList& problems)
-      : table_(table), name_(std::move(name)), file_(file), problems_(problems) {}
+  Section(const toml::table& table, std::string name, const Source& source, ProblemList& problems)
+      : table_(table), name_(std::move(name)), source_(source), problems_(problems) {}
 
   ~Section() = default;
 
@@ -34,6 +90,10 @@ class Section {
     const toml::node* n = get(key, required);
     if (n == nullptr) return std::nullopt;
     if (const auto* s = n->as_string()) {
+      if (auto why = io::text_refusal(s->get())) {
+        problem(n, key, io::shown(s->get()), *why);
+        return std::nullopt;
+      }
       const std::string value = trim(s->get());
       if (value.empty() && required) problem(n, key, "", "must not be empty");
       if (value.empty()) return std::nullopt;
@@ -66,13 +126,25 @@ class Section {
         if (i->get() < 0) throw std::invalid_argument("must not be negative");
         return i->get() * 100;
       }
-      if (const auto* f = n->as_floating_point()) return hundredths_from_double(f->get());
+      // A float is read from its text in the file, never through a double: 1830.001 has three
+      // decimals, however close the double is to 1830.00.
+      if (n->is_floating_point()) return parse_hundredths(plain_decimal(source_.written(*n)));
       if (const auto* s = n->as_string()) return parse_hundredths(s->get());
       throw std::invalid_argument("expected a number");
     } catch (const std::invalid_argument& e) {
       problem(n, key, describe(*n), e.what());
       return std::nullopt;
     }
+  }
+
+  // A percent, at most 100, as basis points.
+  std::optional<BasisPoints> percent(const std::string& key) {
+    const auto bp = hundredths(key);
+    if (bp && *bp > 10000) {
+      problem(node(key), key, describe(*node(key)), "above 100 %");
+      return std::nullopt;
+    }
+    return bp;
   }
 
   std::optional<Minutes> hours(const std::string& key, bool required = false) {
@@ -111,10 +183,13 @@ class Section {
       return out;
     }
     for (const auto& item : *arr) {
-      if (const auto* s = item.as_string())
-        out.push_back(trim(s->get()));
-      else
+      const auto* s = item.as_string();
+      if (s == nullptr)
         problem(&item, key, describe(item), "expected text in quotes");
+      else if (auto why = io::text_refusal(s->get()))
+        problem(&item, key, io::shown(s->get()), *why);
+      else
+        out.push_back(trim(s->get()));
     }
     return out;
   }
@@ -131,7 +206,7 @@ class Section {
 
   void problem(const toml::node* n, const std::string& key, const std::string& value, const std::string& why) {
     const auto line = n != nullptr ? n->source().begin.line : table_.source().begin.line;
-    problems_.add({fmt::format("{}:{}", file_, line), name_.empty() ? key : name_ + "." + key, value, why});
+    problems_.add({fmt::format("{}:{}", source_.file, line), name_.empty() ? key : name_ + "." + key, value, why});
   }
 
   const toml::node* node(const std::string& key) const { return table_.get(key); }
@@ -144,16 +219,15 @@ class Section {
     return n;
   }
 
-  static std::string describe(const toml::node& n) {
+  // A value as the user wrote it (a float printed back would show binary noise such as 130.50899999999999).
+  std::string describe(const toml::node& n) const {
     if (const auto* s = n.as_string()) return s->get();
-    std::ostringstream out;
-    n.visit([&](const auto& v) { out << v; });
-    return out.str();
+    return source_.written(n);
   }
 
   const toml::table& table_;
   std::string name_;
-  const std::string& file_;
+  const Source& source_;
   ProblemList& problems_;
   std::set<std::string> asked_;
 };
@@ -212,6 +286,7 @@ ConventionSpec read_convention_toml(const std::string& bytes, const std::string&
     throw InputError({fmt::format("{}:{}", file, e.source().begin.line), "TOML syntax", "", std::string(e.description())});
   }
   ProblemList problems;
+  const Source source{file, bytes};
   ConventionSpec spec;
   spec.source = bytes;
 
@@ -232,7 +307,7 @@ ConventionSpec read_convention_toml(const std::string& bytes, const std::string&
   };
 
   if (const auto* t = table_of("convention")) {
-    Section s(*t, "convention", file, problems);
+    Section s(*t, "convention", source, problems);
     spec.ref = s.text("ref", true).value_or("");
     spec.title = s.text("title").value_or(kDefaultTitle);
     spec.option = s.text("option", true).value_or("");
@@ -245,33 +320,27 @@ ConventionSpec read_convention_toml(const std::string& bytes, const std::string&
     spec.ends = s.date("ends", true).value_or("");
     if (!spec.starts.empty() && !spec.ends.empty() && spec.ends < spec.starts)
       s.problem(s.node("ends"), "ends", spec.ends, "before starts (" + spec.starts + ")");
-    if (auto share = s.hundredths("max_training_share")) {
-      if (*share > 10000) s.problem(s.node("max_training_share"), "max_training_share", format_hundredths(*share), "above 100 %");
-      spec.max_training_share_bp = *share;
-    }
+    if (auto share = s.percent("max_training_share")) spec.max_training_share_bp = *share;
     spec.signed_place = s.text("signed_place");
     spec.signed_on = s.date("signed_on");
     s.finish();
   }
   if (const auto* t = table_of("beneficiary")) {
-    Section s(*t, "beneficiary", file, problems);
+    Section s(*t, "beneficiary", source, problems);
     spec.beneficiary = read_party(s);
     s.finish();
   }
 
-  std::set<std::string> org_keys;
+  Codes org_keys;
   for (const auto& [name, t] : entries(root, "training_org", file, problems)) {
-    Section s(*t, name, file, problems);
+    Section s(*t, name, source, problems);
     OrgSpec o;
     o.key = s.text("key", true).value_or("");
-    if (!o.key.empty() && !org_keys.insert(o.key).second) s.problem(s.node("key"), "key", o.key, "used by another training_org");
+    if (!o.key.empty() && !org_keys.declare(o.key)) s.problem(s.node("key"), "key", o.key, "used by another training_org");
     o.party = read_party(s);
     o.internal = s.boolean("internal", false);
     o.nda = parsed<std::string>(s, "nda", s.text("nda", !o.internal), parse_nda);
-    if (auto vat = s.hundredths("vat_rate")) {
-      if (*vat > 10000) s.problem(s.node("vat_rate"), "vat_rate", format_hundredths(*vat), "above 100 %");
-      o.vat_rate_bp = *vat;
-    }
+    if (auto vat = s.percent("vat_rate")) o.vat_rate_bp = *vat;
     o.consolidates_grades = s.boolean("consolidates_grades", false);
     s.finish();
     spec.orgs.push_back(std::move(o));
@@ -279,21 +348,24 @@ ConventionSpec read_convention_toml(const std::string& bytes, const std::string&
   if (spec.orgs.empty()) problems.add({file + ":1", "[[training_org]]", "(missing)", "at least one training body is required"});
   if (spec.orgs.size() > 3) problems.add({file + ":1", "[[training_org]]", std::to_string(spec.orgs.size()), "at most three training bodies sign a convention"});
 
-  std::set<std::string> module_codes;
+  Codes module_codes;
   for (const auto& [name, t] : entries(root, "module", file, problems)) {
-    Section s(*t, name, file, problems);
+    Section s(*t, name, source, problems);
     ModuleSpec m;
     m.code = s.text("code", true).value_or("");
-    if (!m.code.empty() && !module_codes.insert(m.code).second) s.problem(s.node("code"), "code", m.code, "used by another module");
+    if (!m.code.empty() && !module_codes.declare(m.code)) s.problem(s.node("code"), "code", m.code, "used by another module");
     m.label = s.text("label").value_or(m.code);
     m.org = s.text("org", true).value_or("");
-    if (!m.org.empty() && !org_keys.contains(m.org)) s.problem(s.node("org"), "org", m.org, "no training_org has this key");
-    m.minutes = s.hours("hours", true).value_or(0);
-    if (s.node("hours") != nullptr && m.minutes == 0) s.problem(s.node("hours"), "hours", "0", "must be above 0");
+    if (const auto org = org_keys.find(m.org)) m.org = *org;
+    else if (!m.org.empty()) s.problem(s.node("org"), "org", m.org, "no training_org has this key");
+    // One bad value gives one error: the checks below apply to hours that could be read.
+    const auto hours = s.hours("hours", true);
+    m.minutes = hours.value_or(0);
+    if (hours && *hours == 0) s.problem(s.node("hours"), "hours", "0", "must be above 0");
     m.training_minutes = s.hours("training_hours");
     m.support_minutes = s.hours("support_hours");
     m.evaluation_minutes = s.hours("evaluation_hours");
-    if (m.training_minutes || m.support_minutes || m.evaluation_minutes) {
+    if (hours && (m.training_minutes || m.support_minutes || m.evaluation_minutes)) {
       const Minutes parts = m.training_minutes.value_or(0) + m.support_minutes.value_or(0) + m.evaluation_minutes.value_or(0);
       if (parts != m.minutes)
         s.problem(s.node("hours"), "hours", format_hours(m.minutes),
@@ -308,12 +380,12 @@ ConventionSpec read_convention_toml(const std::string& bytes, const std::string&
   }
   if (spec.modules.empty()) problems.add({file + ":1", "[[module]]", "(missing)", "at least one module is required"});
 
-  std::set<std::string> trainee_ids;
+  Codes trainee_ids;
   for (const auto& [name, t] : entries(root, "trainee", file, problems)) {
-    Section s(*t, name, file, problems);
+    Section s(*t, name, source, problems);
     TraineeSpec tr;
     tr.code = s.text("id", true).value_or("");
-    if (!tr.code.empty() && !trainee_ids.insert(tr.code).second) s.problem(s.node("id"), "id", tr.code, "used by another trainee");
+    if (!tr.code.empty() && !trainee_ids.declare(tr.code)) s.problem(s.node("id"), "id", tr.code, "used by another trainee");
     tr.last_name = s.text("last_name", true).value_or("");
     tr.first_name = s.text("first_name", true).value_or("");
     tr.birth_date = s.date("birth_date");
@@ -334,7 +406,7 @@ ConventionSpec read_convention_toml(const std::string& bytes, const std::string&
   // (module, trainee) -> the agreement whose scope holds it, to refuse a pair in two scopes.
   std::map<std::pair<std::string, std::string>, std::string> scope_owner;
   for (const auto& [name, t] : entries(root, "funding", file, problems)) {
-    Section s(*t, name, file, problems);
+    Section s(*t, name, source, problems);
     FundingSpec f;
     f.ref = s.text("ref", true).value_or("");
     if (!f.ref.empty() && !funding_refs.insert(f.ref).second) s.problem(s.node("ref"), "ref", f.ref, "used by another funding agreement");
@@ -345,15 +417,17 @@ ConventionSpec read_convention_toml(const std::string& bytes, const std::string&
     f.cap_cents = s.hundredths("cap_amount");
     f.modules = s.list("modules");
     f.trainees = s.list("trainees");
-    for (const auto& m : f.modules)
-      if (!module_codes.contains(m)) s.problem(s.node("modules"), "modules", m, "no module has this code");
-    for (const auto& tr : f.trainees)
-      if (!trainee_ids.contains(tr)) s.problem(s.node("trainees"), "trainees", tr, "no trainee has this id");
+    for (auto& m : f.modules)
+      if (const auto code = module_codes.find(m)) m = *code;
+      else s.problem(s.node("modules"), "modules", m, "no module has this code");
+    for (auto& tr : f.trainees)
+      if (const auto id = trainee_ids.find(tr)) tr = *id;
+      else s.problem(s.node("trainees"), "trainees", tr, "no trainee has this id");
     f.basis = s.text("basis").value_or("ht");
     if (f.basis != "ht" && f.basis != "ttc") s.problem(s.node("basis"), "basis", f.basis, "expected ht or ttc");
     f.subrogation = s.boolean("subrogation", false);
-    const auto scope_modules = f.modules.empty() ? std::vector<std::string>(module_codes.begin(), module_codes.end()) : f.modules;
-    const auto scope_trainees = f.trainees.empty() ? std::vector<std::string>(trainee_ids.begin(), trainee_ids.end()) : f.trainees;
+    const auto scope_modules = f.modules.empty() ? module_codes.all() : f.modules;
+    const auto scope_trainees = f.trainees.empty() ? trainee_ids.all() : f.trainees;
     for (const auto& m : scope_modules)
       for (const auto& tr : scope_trainees) {
         const auto [it, fresh] = scope_owner.emplace(std::pair{m, tr}, f.ref);
@@ -367,23 +441,21 @@ ConventionSpec read_convention_toml(const std::string& bytes, const std::string&
 
   if (const toml::node* n = root.get("clauses")) {
     if (const auto* t = n->as_table()) {
-      Section s(*t, "clauses", file, problems);
+      Section s(*t, "clauses", source, problems);
       auto& c = spec.clauses;
       c.beneficiary_notice_days = s.whole("beneficiary_notice_days");
-      c.beneficiary_percent_bp = s.hundredths("beneficiary_percent");
+      c.beneficiary_percent_bp = s.percent("beneficiary_percent");
       c.beneficiary_amount_cents = s.hundredths("beneficiary_amount");
       c.of_notice_days = s.whole("of_notice_days");
-      c.of_percent_bp = s.hundredths("of_percent");
+      c.of_percent_bp = s.percent("of_percent");
       c.of_amount_cents = s.hundredths("of_amount");
-      c.partial_percent_bp = s.hundredths("partial_percent");
+      c.partial_percent_bp = s.percent("partial_percent");
       c.partial_amount_cents = s.hundredths("partial_amount");
       for (const auto* who : {"beneficiary", "of", "partial"}) {
         const std::string pct = std::string(who) + "_percent", amt = std::string(who) + "_amount";
         if (s.node(pct) != nullptr && s.node(amt) != nullptr)
           s.problem(s.node(amt), amt, "", "give either " + pct + " or " + amt + ", not both");
       }
-      for (const auto& bp : {c.beneficiary_percent_bp, c.of_percent_bp, c.partial_percent_bp})
-        if (bp && *bp > 10000) s.problem(nullptr, "percent", format_hundredths(*bp), "above 100 %");
       s.finish();
     } else {
       problems.add({fmt::format("{}:{}", file, n->source().begin.line), "clauses", "", "write it as [clauses]"});

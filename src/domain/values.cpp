@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -88,16 +89,6 @@ Minutes parse_minutes(std::string_view text) {
   return parse_whole(s);
 }
 
-std::int64_t hundredths_from_double(double value) {
-  if (!std::isfinite(value)) refuse("not a number");
-  if (value < 0) refuse("must not be negative");
-  const double scaled = value * 100.0;
-  if (scaled > 9e15) refuse("too large");
-  const double rounded = std::round(scaled);
-  if (std::fabs(scaled - rounded) > 1e-6 * std::max(1.0, std::fabs(scaled))) refuse("more than two decimals");
-  return static_cast<std::int64_t>(rounded);
-}
-
 date::year_month_day parse_date(std::string_view text) {
   const std::string s = trim(text);
   int y = 0, m = 0, d = 0;
@@ -108,8 +99,11 @@ date::year_month_day parse_date(std::string_view text) {
   };
   if (s.size() == 10 && s[4] == '-' && s[7] == '-') {
     y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
-  } else if (s.size() == 10 && s[2] == '/' && s[5] == '/') {
-    d = digits(0, 2), m = digits(3, 2), y = digits(6, 4);
+  } else if (const auto a = s.find('/'), b = s.find('/', a + 1);
+             a != std::string::npos && b != std::string::npos && (a == 1 || a == 2) && (b - a == 2 || b - a == 3) &&
+             s.size() == b + 5) {
+    // d/m/yyyy as spreadsheets write it, one or two digits for the day and the month.
+    d = digits(0, a), m = digits(a + 1, b - a - 1), y = digits(b + 1, 4);
   } else {
     refuse("not a date (expected YYYY-MM-DD)");
   }
@@ -132,18 +126,43 @@ Minutes minutes_of_day(std::string_view hh_mm) {
   return parse_whole(hh_mm.substr(0, 2)) * 60 + parse_whole(hh_mm.substr(3, 2));
 }
 
+bool same_code(std::string_view given, std::string_view code) {
+  const auto first = given.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return code.empty();
+  given = given.substr(first, given.find_last_not_of(" \t\r\n") - first + 1);
+  return given.size() == code.size() && std::equal(given.begin(), given.end(), code.begin(), [](char a, char b) {
+           return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+         });
+}
+
+std::string code_key(std::string_view text) {
+  std::string s = trim(text);
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
 Slot parse_slot(std::string_view text) {
-  const std::string s = trim(text);
-  if (s == "am" || s == "AM") return Slot::am;
-  if (s == "pm" || s == "PM") return Slot::pm;
+  if (same_code(text, "am")) return Slot::am;
+  if (same_code(text, "pm")) return Slot::pm;
   refuse("the slot is am or pm");
+}
+
+std::string parse_absence(std::string_view text) {
+  for (const char* code : {"", "justified", "unjustified"})
+    if (same_code(text, code)) return code;
+  refuse("expected empty, justified or unjustified");
+}
+
+std::string parse_mode(std::string_view text) {
+  for (const char* code : {"onsite", "elearning"})
+    if (same_code(text, code)) return code;
+  refuse("expected onsite or elearning");
 }
 
 std::string_view slot_name(Slot slot) { return slot == Slot::am ? "am" : "pm"; }
 
 bool parse_bool(std::string_view text) {
-  std::string s = trim(text);
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string s = code_key(text);
   if (s == "yes" || s == "true" || s == "1" || s == "oui" || s == "y" || s == "o") return true;
   if (s == "no" || s == "false" || s == "0" || s == "non" || s == "n") return false;
   refuse("expected yes/no, true/false, 1/0 or oui/non");

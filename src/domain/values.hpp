@@ -27,8 +27,6 @@ BasisPoints parse_percent(std::string_view text);
 Minutes parse_hours(std::string_view text);
 // A whole, non-negative number of minutes.
 Minutes parse_minutes(std::string_view text);
-// A TOML float read as hundredths: at most two decimals, round(x * 100).
-std::int64_t hundredths_from_double(double value);
 
 // ISO `2026-11-27` or French `27/11/2026`; impossible dates (2027-02-30) are refused.
 date::year_month_day parse_date(std::string_view text);
@@ -38,7 +36,13 @@ std::string parse_time_of_day(std::string_view text);
 Minutes minutes_of_day(std::string_view hh_mm);
 
 enum class Slot { am, pm };
+// Coded values (module codes, trainee ids, slots, absence, mode, booleans) are matched trimmed and
+// without regard to ASCII case, the same way everywhere (DESIGN section 4).
+bool same_code(std::string_view given, std::string_view code);
+std::string code_key(std::string_view text);  // trimmed, lower case: the form compared
 Slot parse_slot(std::string_view text);
+std::string parse_absence(std::string_view text);  // "", "justified" or "unjustified"
+std::string parse_mode(std::string_view text);     // "onsite" or "elearning"
 std::string_view slot_name(Slot slot);
 
 bool parse_bool(std::string_view text);  // yes/no, true/false, 1/0, oui/non

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -40,6 +41,33 @@ bool valid_utf8(std::string_view s) {
     i += len;
   }
   return true;
+}
+
+std::optional<std::string> text_refusal(std::string_view text) {
+  for (const char c : text)
+    if (static_cast<unsigned char>(c) < 0x20 && c != '\t')
+      return fmt::format("contains a control character (U+{:04X})", static_cast<unsigned char>(c));
+  if (text.size() > kMaxTextCharacters) {
+    const auto characters = std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+    if (static_cast<std::size_t>(characters) > kMaxTextCharacters)
+      return fmt::format("longer than {} characters, what a spreadsheet cell holds", kMaxTextCharacters);
+  }
+  return std::nullopt;
+}
+
+std::string shown(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) < 0x20 && c != '\t') fmt::format_to(std::back_inserter(out), "\\x{:02X}", static_cast<unsigned char>(c));
+    else out += c;
+  }
+  constexpr std::size_t kShownBytes = 60;
+  if (out.size() > kShownBytes) {
+    std::size_t cut = kShownBytes;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out = out.substr(0, cut) + "…";
+  }
+  return out;
 }
 
 CsvReader::CsvReader(std::istream& in, std::string name) : in_(in), name_(std::move(name)) {
@@ -107,6 +135,9 @@ bool CsvReader::next(std::vector<std::string>& fields) {
   if (!valid_utf8(record_))
     throw InputError({fmt::format("{}:{}", name_, record_line_), "record", "", "not UTF-8 text (save the file as CSV UTF-8)"});
   split(record_, fields, false);
+  for (std::size_t i = 0; i < fields.size() && i < header_.size(); ++i)
+    if (auto why = text_refusal(fields[i]))
+      throw InputError({fmt::format("{}:{}", name_, record_line_), header_[i], shown(fields[i]), *why});
   return true;
 }
 

@@ -2,7 +2,8 @@
 //
 // Reading: a header line names the columns (any order); the separator is `,` or `;`, whichever the
 // header uses; a UTF-8 byte-order mark is skipped; CRLF or LF; RFC 4180 quoting ("" inside quotes,
-// separators and line breaks inside quoted fields). Every record must be valid UTF-8. The file is
+// separators inside quoted fields; a line break there is read, then refused as a control character).
+// Every record must be valid UTF-8 and no cell may hold a control character (text_refusal). The file is
 // streamed, never loaded whole.
 //
 // Writing: `rfc4180` is commas and CRLF; `excel-fr` is semicolons, decimal commas and a BOM, as a
@@ -61,6 +62,14 @@ class CsvReader {
 };
 
 bool valid_utf8(std::string_view text);
+
+// Text from a file or a flag is refused when it holds a control character (C0 but tab: NUL, line
+// breaks, escapes that would reach a terminal or a spreadsheet) or more characters than a
+// spreadsheet cell holds (32,767). Returns why, or nothing when the text is acceptable.
+inline constexpr std::size_t kMaxTextCharacters = 32767;
+std::optional<std::string> text_refusal(std::string_view text);
+// The text with its control characters written as \xNN, so that an error message can quote it.
+std::string shown(std::string_view text);
 
 enum class Dialect { rfc4180, excel_fr };
 

@@ -28,17 +28,45 @@ TEST(CsvReader, SpreadsheetExport) {
   EXPECT_EQ(rows[2], (std::vector<std::string>{"PREMSS", "3,5"}));
 }
 
-TEST(CsvReader, QuotesAndLineBreaksInsideCells) {
-  std::istringstream in("a,b\n\"x, \"\"y\"\"\",\"two\nlines\"\nlast,\n");
+TEST(CsvReader, QuotesInsideCells) {
+  std::istringstream in("a,b\n\"x, \"\"y\"\"\",\"\tz\"\nlast,\n");
   CsvReader csv(in, "t.csv");
   std::vector<std::string> f;
   ASSERT_TRUE(csv.next(f));
-  EXPECT_EQ(f, (std::vector<std::string>{"x, \"y\"", "two\nlines"}));
+  EXPECT_EQ(f, (std::vector<std::string>{"x, \"y\"", "\tz"}));
   EXPECT_EQ(csv.line(), 2u);
   ASSERT_TRUE(csv.next(f));
   EXPECT_EQ(f, (std::vector<std::string>{"last", ""}));
-  EXPECT_EQ(csv.line(), 4u);
+  EXPECT_EQ(csv.line(), 3u);
   EXPECT_FALSE(csv.next(f));
+}
+
+// A quoted cell may span lines, but a line break is a control character: the cell is refused,
+// named by its line and column, and the lines after it are read as records again.
+TEST(CsvReader, ALineBreakInsideACellIsRefused) {
+  std::istringstream in("a,b\nx,\"two\nlines\"\n");
+  CsvReader csv(in, "t.csv");
+  std::vector<std::string> f;
+  try {
+    csv.next(f);
+    FAIL() << "a cell holding a line break was read";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.problems()[0].where, "t.csv:2");
+    EXPECT_EQ(e.problems()[0].field, "b");
+    EXPECT_EQ(e.problems()[0].value, "two\\x0Alines");
+  }
+}
+
+TEST(Text, ControlCharactersAndLengthRefused) {
+  EXPECT_FALSE(text_refusal("Zoé\tMartin"));
+  EXPECT_TRUE(text_refusal(std::string("a\0b", 3)));
+  EXPECT_TRUE(text_refusal("\x1b[31m"));
+  EXPECT_FALSE(text_refusal(std::string(kMaxTextCharacters, 'x')));
+  EXPECT_TRUE(text_refusal(std::string(kMaxTextCharacters + 1, 'x')));
+  std::string accents;
+  for (std::size_t i = 0; i < kMaxTextCharacters; ++i) accents += "é";  // two bytes each, still one character
+  EXPECT_FALSE(text_refusal(accents));
+  EXPECT_EQ(shown("a\nb"), "a\\x0Ab");
 }
 
 TEST(CsvReader, MissingTrailingCellsAreEmpty) {

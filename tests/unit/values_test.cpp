@@ -1,9 +1,17 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "app/error.hpp"
+#include "domain/convention.hpp"
 #include "domain/values.hpp"
+#include "fixture.hpp"
 
 namespace ledger {
 namespace {
+
+using testing::replaced;
+using testing::template_toml;
 
 TEST(Money, AcceptsDotCommaAndWhole) {
   EXPECT_EQ(parse_money("1200"), 120000);
@@ -31,12 +39,44 @@ TEST(Hours, AreWholeMinutes) {
   EXPECT_THROW(parse_hours("1.255"), std::invalid_argument);
 }
 
-TEST(TomlFloat, AtMostTwoDecimals) {
-  EXPECT_EQ(hundredths_from_double(9.15), 915);
-  EXPECT_EQ(hundredths_from_double(5.5), 550);
-  EXPECT_EQ(hundredths_from_double(1220.0), 122000);
-  EXPECT_THROW(hundredths_from_double(9.155), std::invalid_argument);
-  EXPECT_THROW(hundredths_from_double(-1.0), std::invalid_argument);
+// TOML floats are read from their text in the file: a third decimal is refused at any magnitude,
+// and the value is quoted as written, never as the double's digits.
+std::vector<InputProblem> toml_problems(const std::string& toml) {
+  try {
+    read_convention_toml(toml, "c.toml");
+  } catch (const InputError& e) {
+    return e.problems();
+  }
+  return {};
+}
+
+TEST(TomlFloat, ReadFromItsText) {
+  const auto spec = read_convention_toml(replaced(replaced(template_toml(), "price_ht = \"1830.00\"", "price_ht = 1_830.5"),
+                                                  "weekly_hours = 35", "weekly_hours = 17.25"),
+                                         "c.toml");
+  EXPECT_EQ(spec.modules[1].price_ht_cents, 183050);
+  EXPECT_EQ(spec.trainees[0].weekly_minutes, 17 * 60 + 15);
+}
+
+TEST(TomlFloat, AThirdDecimalIsOneErrorQuotedAsWritten) {
+  const auto price = toml_problems(replaced(template_toml(), "price_ht = \"1830.00\"", "price_ht = 1830.001"));
+  ASSERT_EQ(price.size(), 1u);
+  EXPECT_EQ(price[0].field, "module[2].price_ht");
+  EXPECT_EQ(price[0].value, "1830.001");
+  const auto hours = toml_problems(replaced(template_toml(), "hours = 61", "hours = 130.509"));
+  ASSERT_EQ(hours.size(), 1u);
+  EXPECT_EQ(hours[0].value, "130.509");
+  EXPECT_EQ(toml_problems(replaced(template_toml(), "hourly_rate = \"9.15\"", "hourly_rate = 9.15e0"))[0].value, "9.15e0");
+}
+
+TEST(TomlFloat, APercentAbove100NamesItsKeyAndLine) {
+  const auto toml = replaced(template_toml(), "partial_percent = 50", "partial_percent = 150.5");
+  const auto problems = toml_problems(toml);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].field, "clauses.partial_percent");
+  EXPECT_EQ(problems[0].value, "150.5");
+  const auto line = std::count(toml.begin(), toml.begin() + static_cast<long>(toml.find("partial_percent = 150.5")), '\n') + 1;
+  EXPECT_EQ(problems[0].where, "c.toml:" + std::to_string(line));
 }
 
 TEST(Dates, RefuseImpossibleDays) {
@@ -50,10 +90,33 @@ TEST(Dates, RefuseImpossibleDays) {
   EXPECT_THROW(parse_date("tomorrow"), std::invalid_argument);
 }
 
+TEST(Dates, DayAndMonthMayHaveOneDigit) {
+  EXPECT_EQ(format_date(parse_date("5/10/2026")), "2026-10-05");
+  EXPECT_EQ(format_date(parse_date("05/1/2026")), "2026-01-05");
+  EXPECT_EQ(format_date(parse_date(" 1/2/2027 ")), "2027-02-01");
+  EXPECT_THROW(parse_date("123/1/2026"), std::invalid_argument);
+  EXPECT_THROW(parse_date("1/2/26"), std::invalid_argument);
+  EXPECT_THROW(parse_date("31/2/2027"), std::invalid_argument);
+  EXPECT_THROW(parse_date("//2027"), std::invalid_argument);
+}
+
 TEST(Slot, IsAmOrPm) {
   EXPECT_EQ(parse_slot("am"), Slot::am);
   EXPECT_EQ(parse_slot("PM"), Slot::pm);
   EXPECT_THROW(parse_slot("noon"), std::invalid_argument);
+}
+
+TEST(Codes, TrimmedAndWithoutRegardToCase) {
+  EXPECT_EQ(parse_slot(" Am "), Slot::am);
+  EXPECT_EQ(parse_absence("Justified "), "justified");
+  EXPECT_EQ(parse_absence(""), "");
+  EXPECT_THROW(parse_absence("excused"), std::invalid_argument);
+  EXPECT_EQ(parse_mode("ELearning"), "elearning");
+  EXPECT_THROW(parse_mode("remote"), std::invalid_argument);
+  EXPECT_TRUE(parse_bool(" Oui"));
+  EXPECT_TRUE(same_code("REC ", "rec"));
+  EXPECT_FALSE(same_code("RE C", "rec"));
+  EXPECT_FALSE(same_code("", "rec"));
 }
 
 TEST(Siret, LuhnAndLaPoste) {
