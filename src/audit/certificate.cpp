@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "app/error.hpp"
 #include "domain/values.hpp"
 #include "paper/text.hpp"
 #include "store/resources.hpp"
@@ -17,15 +18,54 @@ std::string text(SQLite::Statement& q, const char* column) {
   return c.isNull() ? std::string() : c.getString();
 }
 
-void widen(std::optional<std::string>& first, std::optional<std::string>& last, const CertificateModule& m) {
-  if (m.first_date && (!first || *m.first_date < *first)) first = m.first_date;
-  if (m.last_date && (!last || *m.last_date > *last)) last = m.last_date;
+void widen(std::optional<std::string>& first, std::optional<std::string>& last, const std::optional<std::string>& from,
+           const std::optional<std::string>& to) {
+  if (from && (!first || *from < *first)) first = from;
+  if (to && (!last || *to > *last)) last = to;
+}
+
+std::optional<std::string> date_or_null(SQLite::Statement& q, const char* column) {
+  const auto c = q.getColumn(column);
+  return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
 }
 
 std::string period_fr(const std::optional<std::string>& first, const std::optional<std::string>& last) {
   if (!first) return "—";
   return fmt::format("du {} au {}", paper::short_french_date(*first), paper::short_french_date(*last));
 }
+
+// The model's "pour une durée de … suivies": on-site hours are proven by the sheets (Art. 9-2),
+// FOAD hours by the activities done at a distance and their estimated time (D6313-3-1), not by sheets.
+std::string justification_fr(const CertificatePage& p) {
+  constexpr const char* sheets = "justifiées par les feuilles d'émargement";
+  constexpr const char* activities =
+      "justifiées par les activités réalisées à distance et leur durée estimée (art. D. 6313-3-1 du code du travail)";
+  const Minutes onsite = p.followed - p.followed_elearning;
+  if (p.followed_elearning == 0) return sheets;
+  if (onsite == 0) return fmt::format("à distance (FOAD), {}", activities);
+  return fmt::format("dont {} en présentiel, {}, et {} à distance (FOAD), {}", format_hours(onsite), sheets,
+                     format_hours(p.followed_elearning), activities);
+}
+
+// Under way: the period covered is the half-days held so far, not the training's whole span.
+std::string period_of(const CertificatePage& p) {
+  return p.under_way() ? period_fr(p.held_first, p.held_last) : period_fr(p.first_date, p.last_date);
+}
+std::string period_lead(const CertificatePage& p) {
+  return p.under_way() ? "qui est en cours ; ce certificat couvre la période" : "qui s'est déroulée";
+}
+std::string so_far(const CertificatePage& p) { return p.under_way() ? " à ce jour" : ""; }
+// The modules with half-days still planned: `PREM'SS : 7 h`.
+std::string planned_modules(const CertificatePage& p) {
+  std::string out;
+  for (const auto& m : p.modules)
+    if (m.planned > 0) out += (out.empty() ? "" : ", ") + (m.label.empty() ? m.code : m.label) + " : " + format_hours(m.planned);
+  return out;
+}
+
+constexpr const char* kOrigin =
+    "Modèle du ministère du Travail, en usage auprès des OPCO depuis 2020 pour le contrôle de service fait "
+    "(art. R. 6332-26 du code du travail)";
 
 }  // namespace
 
@@ -66,6 +106,20 @@ Certificate load_certificate(Ledger& ledger, const Clock& clock, const Conventio
     q.bind(":trainee", trainee.id);
     while (q.executeStep()) dates[text(q, "module")] = {text(q, "first_date"), text(q, "last_date")};
   }
+  std::map<std::string, CertificateModule> schedule;  // held and still planned half-days per module
+  {
+    auto& q = ledger.query("certificate_schedule");
+    q.bind(":convention", st.convention.id);
+    q.bind(":trainee", trainee.id);
+    q.bind(":today", c.issued_on);
+    while (q.executeStep()) {
+      CertificateModule& m = schedule[text(q, "module")];
+      m.held_first = date_or_null(q, "held_first");
+      m.held_last = date_or_null(q, "held_last");
+      m.planned = q.getColumn("planned_min").getInt64();
+      m.planned_last = date_or_null(q, "planned_last");
+    }
+  }
   auto& q = ledger.query("certificate_modules");
   q.bind(":convention", st.convention.id);
   std::int64_t org = -1;
@@ -90,10 +144,31 @@ Certificate load_certificate(Ledger& ledger, const Clock& clock, const Conventio
     m.elearning = q.getColumn("elearning").getInt() != 0;
     if (const auto it = minutes.find(m.code); it != minutes.end()) std::tie(m.followed, m.unproven) = it->second;
     if (const auto it = dates.find(m.code); it != dates.end()) m.first_date = it->second.first, m.last_date = it->second.second;
+    if (const auto it = schedule.find(m.code); it != schedule.end())
+      m.held_first = it->second.held_first, m.held_last = it->second.held_last, m.planned = it->second.planned,
+      m.planned_last = it->second.planned_last;
     page.followed += m.followed;
     page.unproven += m.unproven;
-    widen(page.first_date, page.last_date, m);
+    page.planned += m.planned;
+    if (m.elearning) page.followed_elearning += m.followed;
+    widen(page.first_date, page.last_date, m.first_date, m.last_date);
+    widen(page.held_first, page.held_last, m.held_first, m.held_last);
+    if (m.planned_last && (!page.planned_last || *m.planned_last > *page.planned_last)) page.planned_last = m.planned_last;
     page.modules.push_back(std::move(m));
+  }
+  // A body certifies only hours followed in its modules: none, no page; none at all, no certificate.
+  Minutes unproven = 0;
+  for (const auto& p : c.pages) unproven += p.unproven;
+  std::erase_if(c.pages, [](const CertificatePage& p) { return p.followed == 0; });
+  if (c.pages.empty()) {
+    std::string why = fmt::format("{} {} n'a suivi aucune heure de formation justifiée dans la convention {}", c.first_name,
+                                  c.last_name, c.convention_ref);
+    if (trainee.left_on) why += fmt::format(" (sorti(e) de la formation le {})", paper::short_french_date(*trainee.left_on));
+    why += " : pas de certificat de réalisation";
+    if (unproven > 0)
+      why += fmt::format(" ; {} de présence sans preuve complète (signature ou justificatif manquant) sont à compléter d'abord",
+                         format_hours(unproven));
+    throw InputError::flag("--trainee", trainee.code, why);
   }
   return c;
 }
@@ -125,8 +200,18 @@ std::string render_certificate_html(const Certificate& c) {
                                                       "justificatif manquant) ne sont pas comptées.",
                                                       format_hours(p.unproven))) +
                               "</p>";
+    const std::string under_way =
+        p.under_way() ? paper::fill_template(resource("reports/certificate-under-way.html"),
+                                             {{"issued_on", escape_html(paper::short_french_date(c.issued_on))},
+                                              {"period", escape_html(period_of(p))},
+                                              {"planned", escape_html(format_hours(p.planned))},
+                                              {"planned_last", escape_html(paper::short_french_date(*p.planned_last))},
+                                              {"modules", escape_html(planned_modules(p))}})
+                      : "";
     pages += paper::fill_template(
-        page_tmpl, {{"representative", blank(p.org_representative)},
+        page_tmpl, {{"origin", escape_html(kOrigin)},
+                    {"under_way", under_way},
+                    {"representative", blank(p.org_representative)},
                     {"representative_title", blank(p.org_title)},
                     {"org", escape_html(p.org_name)},
                     {"org_siret", escape_html(p.org_siret)},
@@ -138,8 +223,11 @@ std::string render_certificate_html(const Certificate& c) {
                     {"employer_siret", escape_html(c.employer_siret)},
                     {"action", escape_html(c.title)},
                     {"option", escape_html(c.option)},
-                    {"period", escape_html(period_fr(p.first_date, p.last_date))},
+                    {"period_lead", escape_html(period_lead(p))},
+                    {"period", escape_html(period_of(p))},
                     {"followed", escape_html(format_hours(p.followed))},
+                    {"so_far", so_far(p)},
+                    {"justified", escape_html(justification_fr(p))},
                     {"rows", rows},
                     {"unproven", unproven},
                     {"convention", escape_html(c.convention_ref)},
@@ -155,7 +243,13 @@ void render_certificate_text(const Certificate& c, std::ostream& out) {
   for (const auto& p : c.pages) {
     if (!first) out << "\f\n";  // a page break for printers
     first = false;
-    out << "CERTIFICAT DE RÉALISATION\n\n";
+    out << "CERTIFICAT DE RÉALISATION\n" << kOrigin << "\n\n";
+    if (p.under_way())
+      out << fmt::format("FORMATION EN COURS au {} : ce certificat couvre les demi-journées tenues {}.\n"
+                         "{} de formation restent planifiées jusqu'au {} ({}) : un certificat final sera établi à "
+                         "l'issue de la formation.\n\n",
+                         paper::short_french_date(c.issued_on), period_of(p), format_hours(p.planned),
+                         paper::short_french_date(*p.planned_last), planned_modules(p));
     out << fmt::format("Je soussigné(e) {}, {}, représentant légal du dispensateur de l'action concourant au "
                        "développement des compétences {},\n",
                        p.org_representative.empty() ? "…" : p.org_representative,
@@ -166,8 +260,8 @@ void render_certificate_text(const Certificate& c, std::ostream& out) {
     out << fmt::format("a suivi l'action : {}, option {}\n", c.title, c.option);
     out << "Nature de l'action concourant au développement des compétences (article L. 6313-1 du code du travail) :\n"
            "  [X] action de formation   [ ] bilan de compétences   [ ] action de VAE   [ ] action de formation par apprentissage\n";
-    out << fmt::format("qui s'est déroulée {} pour une durée de {} suivies.\n\n", period_fr(p.first_date, p.last_date),
-                       format_hours(p.followed));
+    out << fmt::format("{} {} pour une durée de {} suivies{}, {}.\n\n", period_lead(p), period_of(p),
+                       format_hours(p.followed), so_far(p), justification_fr(p));
     for (const auto& m : p.modules)
       out << fmt::format("  {:<24} {:<28} contractuelles {:>8}   suivies {:>8}\n", m.label.empty() ? m.code : m.label,
                          period_fr(m.first_date, m.last_date), format_hours(m.contractual), format_hours(m.followed));

@@ -20,7 +20,7 @@ int run_certificate(Ledger& ledger, const Clock& clock, std::ostream& out, const
 namespace {
 void setup_certificate(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<CertificateOptions>();
-  auto* cmd = app.add_subcommand("certificate", "Certificat de réalisation of a trainee (arrêté du 21 décembre 2018)");
+  auto* cmd = app.add_subcommand("certificate", "Certificat de réalisation of a trainee (Ministry of Labour model, R6332-26)");
   cmd->add_option("--trainee", opts->trainee, "Trainee id")->required();
   const std::map<std::string, DocumentFormat> names{{"html", DocumentFormat::html}, {"text", DocumentFormat::text}};
   cmd->add_option("--format", opts->format, "html (prints on A4, one page per training body) or text")

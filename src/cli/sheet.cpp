@@ -45,7 +45,7 @@ int run_sheet(Ledger& ledger, std::ostream& out, const SheetOptions& opts) {
 namespace {
 void setup_sheet(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<SheetOptions>();
-  auto* cmd = app.add_subcommand("sheet", "Print the feuille d'émargement of a half-day (or of a week) as HTML, one A4 page each");
+  auto* cmd = app.add_subcommand("sheet", "Print the feuille d'émargement of a half-day (or of a week) as HTML, on numbered A4 pages");
   cmd->add_option("--module", opts->module, "Module code");
   cmd->add_option("--date", opts->date, "Date of the half-day");
   cmd->add_option("--slot", opts->slot, "am or pm");

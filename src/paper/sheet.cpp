@@ -47,7 +47,9 @@ std::vector<Planned> planned(Ledger& ledger, const ConventionState& st, const st
     s.convention_title = st.convention.title;
     s.option = st.convention.option;
     s.org_name = q.getColumn("org_name").getString();
+    s.org_siret = q.getColumn("org_siret").getString();
     s.org_nda = text_or_null(q.getColumn("org_nda")).value_or("");
+    s.beneficiary_name = q.getColumn("beneficiary_name").getString();
     s.org_internal = q.getColumn("org_internal").getInt() != 0;
     s.module_code = q.getColumn("module").getString();
     s.module_label = q.getColumn("module_label").getString();
@@ -72,20 +74,13 @@ std::string or_blank(const std::optional<std::string>& text) {
   return text && !text->empty() ? escape_html(*text) : "<span class=\"blank\"></span>";
 }
 
-// Trainee lines share the room left on the page (measured in Chromium: 20 trainees fit), tall
-// enough to sign in, never below 7 mm: a larger group continues on a second page, the column
-// headers repeated.
-constexpr std::size_t kCompactAbove = 12;
-std::string row_height(std::size_t trainees) {
-  constexpr std::size_t room_tenths_mm = 1380, tallest = 140, lowest = 70;
-  const std::size_t h = trainees == 0 ? tallest : std::clamp(room_tenths_mm / trainees, lowest, tallest);
-  return fmt::format("{}.{}mm", h / 10, h % 10);
-}
-
-std::string render_page(const Sheet& s) {
+std::string render_page(const Sheet& s, const std::vector<SheetPage>& pages, std::size_t k) {
+  const SheetPage& page = pages[k];
+  const bool last = k + 1 == pages.size();
+  const std::string page_label = fmt::format("page {} / {}", k + 1, pages.size());
   std::string rows;
   const std::string_view row_template = resource("reports/sheet-row.html");
-  for (std::size_t i = 0; i < s.trainees.size(); ++i) {
+  for (std::size_t i = page.first; i < page.first + page.count; ++i) {
     const auto& t = s.trainees[i];
     rows += fill_template(row_template, {{"n", std::to_string(i + 1)},
                                          {"last_name", escape_html(t.last_name)},
@@ -99,15 +94,28 @@ std::string render_page(const Sheet& s) {
     notes = "  <p class=\"note\">Demi-journée en e-learning : la preuve de présence est le relevé de connexion "
             "(plateforme de formation) de chaque stagiaire, à joindre à cette feuille.</p>\n";
   if (s.trainees.empty()) notes += "  <p class=\"note\">Aucun stagiaire inscrit à cette date.</p>\n";
+  const std::string count = std::to_string(s.trainees.size());
+  // The trainer certifies every row of the sheet, on its last page only (Art. 9-2).
+  const std::string closing =
+      last ? fill_template(resource("reports/sheet-trainer.html"),
+                           {{"trainee_count", count},
+                            {"trainer", or_blank(s.trainer)},
+                            {"signed_where", pages.size() == 1 ? "ci-dessus" : fmt::format("sur les {} pages de cette feuille", pages.size())}})
+           : fill_template(resource("reports/sheet-continued.html"),
+                           {{"from", std::to_string(page.first + 1)},
+                            {"to", std::to_string(page.first + page.count)},
+                            {"trainee_count", count},
+                            {"next_page", fmt::format("page {} / {}", k + 2, pages.size())}});
   return fill_template(
       resource("reports/sheet-page.html"),
-      {{"row_height", row_height(s.trainees.size())},
-       {"density", s.trainees.size() > kCompactAbove ? " compact" : ""},
-       {"id", escape_html(s.id)},
+      {{"id", escape_html(s.id)},
+       {"page", page_label},
        {"convention_title", escape_html(s.convention_title)},
        {"option", escape_html(option_label(s.option))},
        {"convention_ref", escape_html(s.convention_ref)},
+       {"beneficiary_name", or_blank(s.beneficiary_name)},
        {"org_name", escape_html(s.org_name)},
+       {"org_siret", or_blank(s.org_siret)},
        {"org_id_label", s.org_internal ? "Service interne" : "N° déclaration d'activité"},
        {"org_id", s.org_internal ? escape_html("service de formation interne de l'organisme bénéficiaire (Art. 3)") : or_blank(s.org_nda)},
        {"module", escape_html(s.module_label == s.module_code ? s.module_code : s.module_label + " (" + s.module_code + ")")},
@@ -120,10 +128,7 @@ std::string render_page(const Sheet& s) {
        {"trainer", or_blank(s.trainer)},
        {"notes", notes},
        {"rows", rows},
-       {"trainee_count", std::to_string(s.trainees.size())},
-       {"module_code", escape_html(s.module_code)},
-       {"iso_date", escape_html(s.date)},
-       {"slot_code", escape_html(s.slot)}});
+       {"closing", closing}});
 }
 
 }  // namespace
@@ -152,9 +157,30 @@ std::vector<Sheet> load_week(Ledger& ledger, const ConventionState& st, const st
   return out;
 }
 
+std::vector<SheetPage> paginate(std::size_t trainees) {
+  if (trainees <= kRowsBesideTrainer) return {{0, trainees}};
+  const std::size_t pages = 1 + (trainees - kRowsBesideTrainer + kRowsPerPage - 1) / kRowsPerPage;
+  // The last page takes its even share, as much as fits beside the trainer's box; the pages
+  // before it share the rest evenly, the first ones one row more.
+  const std::size_t last = std::min(kRowsBesideTrainer, (trainees + pages - 1) / pages);
+  const std::size_t rest = trainees - last, before = pages - 1;
+  std::vector<SheetPage> out;
+  std::size_t first = 0;
+  for (std::size_t k = 0; k < before; ++k) {
+    const std::size_t count = rest / before + (k < rest % before ? 1 : 0);
+    out.push_back({first, count});
+    first += count;
+  }
+  out.push_back({first, last});
+  return out;
+}
+
 std::string render_sheets(const std::vector<Sheet>& sheets) {
   std::string pages;
-  for (const auto& s : sheets) pages += render_page(s);
+  for (const auto& s : sheets) {
+    const auto layout = paginate(s.trainees.size());
+    for (std::size_t k = 0; k < layout.size(); ++k) pages += render_page(s, layout, k);
+  }
   std::string title = "Feuille d'émargement";
   if (sheets.size() == 1) title += " " + sheets.front().id;
   else if (!sheets.empty()) title += "s " + sheets.front().date + " – " + sheets.back().date;

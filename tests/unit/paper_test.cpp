@@ -165,6 +165,39 @@ TEST_F(Paper, SheetListsTraineesStillEnrolledAndRefusesCancelledHalfDays) {
   EXPECT_NE(printed.str().find("CQP-2026-EXEMPLE-PREMSS-20261006-AM"), std::string::npos);
 }
 
+// 4 trainees fit beside the trainer's box; 21 and 22 take two pages, 45 four (12 + 12 + 12 would
+// leave 9 for the last page, which holds 10: 12 / 12 / 11 / 10); 23 three, not 12 + 10 + 1.
+TEST(PaperPagination, FewestPagesRowsSharedEvenly) {
+  using P = paper::SheetPage;
+  EXPECT_EQ(paper::paginate(0), (std::vector<P>{{0, 0}}));
+  EXPECT_EQ(paper::paginate(4), (std::vector<P>{{0, 4}}));
+  EXPECT_EQ(paper::paginate(10), (std::vector<P>{{0, 10}}));
+  EXPECT_EQ(paper::paginate(11), (std::vector<P>{{0, 5}, {5, 6}}));
+  EXPECT_EQ(paper::paginate(21), (std::vector<P>{{0, 11}, {11, 10}}));
+  EXPECT_EQ(paper::paginate(22), (std::vector<P>{{0, 12}, {12, 10}}));
+  EXPECT_EQ(paper::paginate(23), (std::vector<P>{{0, 8}, {8, 7}, {15, 8}}));
+  EXPECT_EQ(paper::paginate(45), (std::vector<P>{{0, 12}, {12, 12}, {24, 11}, {35, 10}}));
+}
+
+TEST(PaperPagination, EveryRowOnceWithinCapacityNeverTrainerAlone) {
+  for (std::size_t n = 0; n <= 300; ++n) {
+    const auto pages = paper::paginate(n);
+    ASSERT_FALSE(pages.empty()) << n;
+    std::size_t next = 0;
+    for (std::size_t k = 0; k < pages.size(); ++k) {
+      const bool last = k + 1 == pages.size();
+      EXPECT_EQ(pages[k].first, next) << n << " page " << k;
+      EXPECT_LE(pages[k].count, last ? paper::kRowsBesideTrainer : paper::kRowsPerPage) << n << " page " << k;
+      EXPECT_GE(pages[k].count, std::min<std::size_t>(n, 2)) << n << " page " << k;
+      next += pages[k].count;
+    }
+    EXPECT_EQ(next, n);
+    // As few pages as fit: one fewer could not hold the rows.
+    const std::size_t fewer = pages.size() - 1;
+    if (fewer > 0) EXPECT_GT(n, (fewer - 1) * paper::kRowsPerPage + paper::kRowsBesideTrainer) << n;
+  }
+}
+
 TEST(PaperText, EscapesAndFillsTemplates) {
   EXPECT_EQ(paper::escape_html("a<b>&\"'"), "a&lt;b&gt;&amp;&quot;&#39;");
   EXPECT_EQ(paper::fill_template("<p>{{a}}-{{b}}</p>", {{"a", "1"}, {"b", "&amp;"}}), "<p>1-&amp;</p>");

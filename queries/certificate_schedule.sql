@@ -1,0 +1,16 @@
+-- Per module of convention :convention, the half-days of trainee :trainee (neither cancelled, nor
+-- renounced with the convention, nor on or after the trainee's departure): the first and last
+-- held by :today, and the minutes and last date of those still planned after it.
+SELECT m.code AS module,
+       min(CASE WHEN s.date <= :today THEN s.date END) AS held_first,
+       max(CASE WHEN s.date <= :today THEN s.date END) AS held_last,
+       coalesce(sum(CASE WHEN s.date > :today THEN s.minutes END), 0) AS planned_min,
+       max(CASE WHEN s.date > :today THEN s.date END) AS planned_last
+FROM session s
+JOIN module m ON m.id = s.module_id
+LEFT JOIN departure d ON d.trainee_id = :trainee
+WHERE s.convention_id = :convention
+  AND NOT EXISTS (SELECT 1 FROM cancellation c WHERE c.session_id = s.id)
+  AND NOT EXISTS (SELECT 1 FROM convention_cancel cc WHERE cc.convention_id = s.convention_id)
+  AND (d.on_date IS NULL OR s.date < d.on_date)
+GROUP BY m.code;
