@@ -12,10 +12,7 @@ namespace ledger::audit {
 
 namespace {
 
-std::string text(SQLite::Statement& q, const char* column) {
-  const auto c = q.getColumn(column);
-  return c.isNull() ? std::string() : c.getString();
-}
+std::string text(Query& q, const char* column) { return q.text(column); }
 
 void widen(std::optional<std::string>& first, std::optional<std::string>& last, const CertificateModule& m) {
   if (m.first_date && (!first || *m.first_date < *first)) first = m.first_date;
@@ -39,9 +36,9 @@ Certificate load_certificate(Ledger& ledger, const Clock& clock, const Conventio
   c.first_name = trainee.first_name;
   c.issued_on = format_date(clock.today());
   {
-    auto& q = ledger.query("convention_beneficiary");
+    auto q = ledger.query("convention_beneficiary");
     q.bind(1, st.convention.id);
-    if (q.executeStep()) {
+    if (q.next()) {
       c.employer_name = text(q, "name");
       c.employer_siret = text(q, "siret");
       c.employer_address = text(q, "address");
@@ -50,28 +47,28 @@ Certificate load_certificate(Ledger& ledger, const Clock& clock, const Conventio
   // Followed and unproven minutes over the whole convention, as every report computes them.
   std::map<std::string, std::pair<Minutes, Minutes>> minutes;
   {
-    auto& q = ledger.query("reports/quantities");
+    auto q = ledger.query("reports/quantities");
     q.bind(":convention", st.convention.id);
     q.bind(":from", "0001-01-01");
     q.bind(":to", "9999-12-31");
-    while (q.executeStep())
-      if (q.getColumn("trainee_id").getString() == trainee.code)
-        minutes[q.getColumn("module").getString()] = {q.getColumn("followed_min").getInt64(),
-                                                      q.getColumn("unproven_min").getInt64()};
+    while (q.next())
+      if (q.text("trainee_id") == trainee.code)
+        minutes[q.text("module")] = {q.i64("followed_min"),
+                                                      q.i64("unproven_min")};
   }
   std::map<std::string, std::pair<std::string, std::string>> dates;
   {
-    auto& q = ledger.query("certificate_dates");
+    auto q = ledger.query("certificate_dates");
     q.bind(":convention", st.convention.id);
     q.bind(":trainee", trainee.id);
-    while (q.executeStep()) dates[text(q, "module")] = {text(q, "first_date"), text(q, "last_date")};
+    while (q.next()) dates[text(q, "module")] = {text(q, "first_date"), text(q, "last_date")};
   }
-  auto& q = ledger.query("certificate_modules");
+  auto q = ledger.query("certificate_modules");
   q.bind(":convention", st.convention.id);
   std::int64_t org = -1;
-  while (q.executeStep()) {
-    if (q.getColumn("org_id").getInt64() != org) {
-      org = q.getColumn("org_id").getInt64();
+  while (q.next()) {
+    if (q.i64("org_id") != org) {
+      org = q.i64("org_id");
       CertificatePage p;
       p.org_name = text(q, "org_name");
       p.org_siret = text(q, "org_siret");
@@ -79,15 +76,15 @@ Certificate load_certificate(Ledger& ledger, const Clock& clock, const Conventio
       p.org_address = text(q, "org_address");
       p.org_representative = text(q, "org_representative");
       p.org_title = text(q, "org_title");
-      p.internal = q.getColumn("org_internal").getInt() != 0;
+      p.internal = q.flag("org_internal");
       c.pages.push_back(std::move(p));
     }
     CertificatePage& page = c.pages.back();
     CertificateModule m;
     m.code = text(q, "module");
     m.label = text(q, "label");
-    m.contractual = q.getColumn("minutes").getInt64();
-    m.elearning = q.getColumn("elearning").getInt() != 0;
+    m.contractual = q.i64("minutes");
+    m.elearning = q.flag("elearning");
     if (const auto it = minutes.find(m.code); it != minutes.end()) std::tie(m.followed, m.unproven) = it->second;
     if (const auto it = dates.find(m.code); it != dates.end()) m.first_date = it->second.first, m.last_date = it->second.second;
     page.followed += m.followed;
