@@ -23,11 +23,8 @@ int run_convention_cancel(Ledger& ledger, const Clock& clock, std::ostream& out,
   } else if (!opts.org.empty()) {
     throw InputError::flag("--org", opts.org, "only with --by of");
   }
-  {
-    auto q = ledger.query("convention_cancel_get");
-    q.bind(1, st.convention.id);
-    if (q.next()) throw InputError::flag("--convention", st.convention.ref, "already renounced on " + q.text("notified"));
-  }
+  if (const auto q = find_renouncement(ledger, st.convention.id))
+    throw InputError::flag("--convention", st.convention.ref, "already renounced on " + q->notified);
   {
     auto q = ledger.query("convention_entry_count");
     q.bind(1, st.convention.id);
@@ -35,13 +32,7 @@ int run_convention_cancel(Ledger& ledger, const Clock& clock, std::ostream& out,
     if (q.i64(0) > 0)
       throw InputError::flag("--by", opts.by, "training has started (attendance is recorded): cancel the remaining half-days instead");
   }
-  std::string first;
-  {
-    auto q = ledger.query("convention_first_session");
-    q.bind(1, st.convention.id);
-    q.next();
-    first = q.is_null(0) ? st.convention.starts : q.text(0);
-  }
+  const std::string first = first_session_date(ledger, st.convention);
   if (notified > first)
     throw InputError::flag("--notified", notified, "after the first half-day (" + first + "): training has started; cancel the remaining half-days instead");
   WriteTransaction txn(ledger, clock);

@@ -140,13 +140,11 @@ int run_convention_show(Ledger& ledger, const Clock& clock, std::ostream& out, c
                      clause(cl.partial_percent_bp, cl.partial_amount_cents));
   out << "  14-4 annulation par le bénéficiaire le premier jour : prestation intégrale\n";
   {
-    auto q = ledger.query("convention_cancel_get");
-    q.bind(1, c.id);
-    if (q.next())
+    if (const auto q = find_renouncement(ledger, c.id))
       out << fmt::format("\nRenoncement enregistré : par {} notifié le {} ({})\n",
-                         q.text("by_party") == "of" ? "l'organisme de formation " + text(q.opt_text("org_key"), "")
+                         q->by_party == "of" ? "l'organisme de formation " + text(q->org_key, "")
                                                                     : std::string("l'organisme bénéficiaire"),
-                         q.text("notified"), q.text("reason"));
+                         q->notified, q->reason);
   }
   return 0;
 }

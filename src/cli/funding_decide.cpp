@@ -11,14 +11,11 @@ namespace ledger {
 int run_funding_decide(Ledger& ledger, const Clock& clock, std::ostream& out, const FundingDecideOptions& opts) {
   const ConventionState st = load_convention(ledger, opts.convention);
   const std::string decided = date_flag("--decided", opts.decided);
-  auto q = ledger.query("funding_get");
-  q.bind(1, st.convention.id);
-  q.bind(2, opts.funding);
-  if (!q.next()) throw InputError::flag("--funding", opts.funding, "no such funding agreement in " + st.convention.ref);
-  const std::int64_t id = q.i64("id");
-  if (!q.is_null("decided_on"))
-    throw InputError::flag("--funding", opts.funding, "already decided on " + q.text("decided_on"));
-  q.reset();
+  const auto q = find_funding(ledger, st.convention.id, opts.funding);
+  if (!q) throw InputError::flag("--funding", opts.funding, "no such funding agreement in " + st.convention.ref);
+  const std::int64_t id = q->id;
+  if (q->decided_on)
+    throw InputError::flag("--funding", opts.funding, "already decided on " + *q->decided_on);
   WriteTransaction txn(ledger, clock);
   txn.append("funding_decision",
              {{"funding_id", id}, {"decided", decided}, {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});

@@ -11,13 +11,10 @@ int run_funding_receipt(Ledger& ledger, const Clock& clock, std::ostream& out, c
   const ConventionState st = load_convention(ledger, opts.convention);
   const std::string day = date_flag("--date", opts.date);
   const Cents amount = amount_flag("--amount", opts.amount);
-  auto q = ledger.query("funding_get");
-  q.bind(1, st.convention.id);
-  q.bind(2, opts.funding);
-  if (!q.next()) throw InputError::flag("--funding", opts.funding, "no such funding agreement in " + st.convention.ref);
-  const std::int64_t id = q.i64("id");
-  const std::string funder = q.text("funder");
-  q.reset();
+  const auto q = find_funding(ledger, st.convention.id, opts.funding);
+  if (!q) throw InputError::flag("--funding", opts.funding, "no such funding agreement in " + st.convention.ref);
+  const std::int64_t id = q->id;
+  const std::string funder = q->funder;
   WriteTransaction txn(ledger, clock);
   txn.append("funder_receipt", {{"funding_id", id}, {"date", day}, {"amount_cents", amount},
                                 {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});

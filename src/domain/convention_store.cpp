@@ -102,6 +102,28 @@ std::vector<std::int64_t> convention_chain_ids(Ledger& ledger, std::int64_t conv
   return ids;
 }
 
+std::string first_session_date(Ledger& ledger, const ConventionRow& convention) {
+  auto q = ledger.query("convention_first_session");
+  q.bind(1, convention.id);
+  q.next();
+  return q.is_null(0) ? convention.starts : q.text(0);
+}
+
+std::optional<Renouncement> find_renouncement(Ledger& ledger, std::int64_t convention_id) {
+  auto q = ledger.query("convention_cancel_get");
+  q.bind(1, convention_id);
+  if (!q.next()) return std::nullopt;
+  return Renouncement{q.text("by_party"), q.opt_text("org_key"), q.text("notified"), q.text("reason")};
+}
+
+std::optional<FundingRow> find_funding(Ledger& ledger, std::int64_t convention_id, const std::string& ref) {
+  auto q = ledger.query("funding_get");
+  q.bind(1, convention_id);
+  q.bind(2, ref);
+  if (!q.next()) return std::nullopt;
+  return FundingRow{q.i64("id"), q.text("funder"), q.opt_text("decided_on")};
+}
+
 ConventionState load_convention(Ledger& ledger, const std::string& ref) {
   ConventionState state;
   std::string wanted = ref;

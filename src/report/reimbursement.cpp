@@ -197,20 +197,14 @@ std::vector<Indemnity> indemnities(const Inputs& cx) {
     }
   }
   // 14-1, 14-2, 14-4: the whole convention renounced before it starts.
-  auto cancel = cx.ledger.query("convention_cancel_get");
-  cancel.bind(1, cx.st.convention.id);
-  if (!cancel.next()) return list;
+  const auto cancel = find_renouncement(cx.ledger, cx.st.convention.id);
+  if (!cancel) return list;
   Indemnity i;
-  i.date = cancel.text("notified");
-  i.owed_by = cancel.text("by_party");
-  i.org = cancel.is_null("org_key") ? "" : cancel.text("org_key");
-  cancel.reset();
+  i.date = cancel->notified;
+  i.owed_by = cancel->by_party;
+  i.org = cancel->org_key.value_or("");
   if (i.date > cx.period.to) return list;
-  auto first_q = cx.ledger.query("convention_first_session");
-  first_q.bind(1, cx.st.convention.id);
-  first_q.next();
-  const std::string first = first_q.is_null(0) ? cx.st.convention.starts : first_q.text(0);
-  first_q.reset();
+  const std::string first = first_session_date(cx.ledger, cx.st.convention);
   std::int64_t enrolled = 0;
   for (const auto& t : cx.st.trainees) enrolled += !t.left_on || *t.left_on > first;
   for (const auto& m : cx.st.modules) i.base += m.price_ht_cents * enrolled;

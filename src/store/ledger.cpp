@@ -99,12 +99,8 @@ Ledger::~Ledger() = default;
 void Ledger::configure() {
   auto& db_ = impl_->db;
   db_.setBusyTimeout(kBusyTimeoutMs);
-  db_.exec("PRAGMA foreign_keys = ON");
-  if (path_ != ":memory:") {
-    db_.exec("PRAGMA journal_mode = WAL");
-    // FULL: a commit reported done survives a power cut, as a ledger of signatures must.
-    db_.exec("PRAGMA synchronous = FULL");
-  }
+  db_.exec(std::string(resource("queries/connection_open.sql")));
+  if (path_ != ":memory:") db_.exec(std::string(resource("queries/connection_file.sql")));
 }
 
 std::unique_ptr<Ledger> Ledger::open(const std::string& path, Open how) {
@@ -190,7 +186,9 @@ int Ledger::migrate() {
     try {
       SQLite::Transaction txn(db_, SQLite::TransactionBehavior::IMMEDIATE);
       db_.exec(std::string(steps[v].bytes));
-      db_.exec(fmt::format("PRAGMA user_version = {}", v + 1));
+      std::string set_version(resource("queries/schema_version_set.sql"));
+      set_version.replace(set_version.find("{version}"), 9, std::to_string(v + 1));
+      db_.exec(set_version);
       txn.commit();
     } catch (const SQLite::Exception& e) {
       // The transaction is rolled back by now: the error is the exception's.
@@ -214,8 +212,7 @@ ChainReport backup_and_verify(Ledger& ledger, const std::string& file) {
     SQLite::Database copy(file, SQLite::OPEN_READWRITE);
     SQLite::Backup backup(copy, backend(ledger).db);
     backup.executeStep();  // all pages at once, from one consistent snapshot
-    // One self-contained file, not a WAL database that needs its side files.
-    copy.exec("PRAGMA journal_mode = DELETE");
+    copy.exec(std::string(resource("queries/backup_self_contained.sql")));
   } catch (const SQLite::Exception& e) {
     ::unlink(file.c_str());
     throw DatabaseError(fmt::format("{}: backup failed: {}", file, e.what()));
