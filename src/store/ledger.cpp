@@ -321,12 +321,12 @@ std::int64_t WriteTransaction::append(std::string_view table_name, const std::ve
 Appender WriteTransaction::appender(std::string_view table_name, const std::vector<std::string_view>& columns) {
   Table& t = table(table_name);
   std::vector<int> position;
+  const Value named;  // marks the columns named, for the same checks as append's
   std::vector<const Value*> seen(t.columns.size(), nullptr);
-  static const Value given;
   for (const auto column : columns) {
     const std::size_t i = column_position(t, column);
     if (seen[i] != nullptr) throw std::logic_error(fmt::format("append to {}: column {} given twice", t.name, column));
-    seen[i] = &given;
+    seen[i] = &named;
     position.push_back(static_cast<int>(i));
   }
   check_all_given(t, seen);

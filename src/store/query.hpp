@@ -8,7 +8,8 @@
 // A Query is a handle on a prepared statement lent by the ledger's pool for its name; the handle
 // gives it back, reset and unbound, when it goes out of scope. A statement still lent is never
 // handed out twice: a nested use of one query gets a second statement and the outer loop goes on.
-// Getters by column name look the name up among the statement's columns (no allocation); NULL
+// A Query must not outlive its Ledger.
+// Getters by column name look the name up among the statement's columns without allocating; NULL
 // reads as 0, "" or false, or nullopt from the opt_ getters. Errors are store errors
 // (store/errors.hpp).
 #pragma once
