@@ -2,13 +2,13 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <SQLiteCpp/Exception.h>
 
 #include <iostream>
 
-#include "app/command.hpp"
 #include "app/error.hpp"
+#include "cli/context.hpp"
 #include "io/csv.hpp"
+#include "store/errors.hpp"
 
 int main(int argc, char** argv) {
   using namespace ledger;
@@ -66,8 +66,8 @@ int main(int argc, char** argv) {
   } catch (const DatabaseError& e) {
     std::cerr << "ledger: error: " << e.what() << "\n";
     return kDatabase;
-  } catch (const SQLite::Exception& e) {
-    std::cerr << "ledger: error: database: " << e.what() << "\n";
+  } catch (const StoreError& e) {
+    std::cerr << "ledger: error: " << e.what() << "\n";
     return kDatabase;
   } catch (const std::exception& e) {
     std::cerr << "ledger: error: " << e.what() << "\n";

@@ -30,8 +30,6 @@ std::string Context::db_path() const {
   return "ledger.db";
 }
 
-std::unique_ptr<Ledger> Context::open(Ledger::Open how) const { return Ledger::open(db_path(), how); }
-
 CLI::App& command_group(CLI::App& app, const std::string& name, const std::string& description) {
   for (auto* sub : app.get_subcommands([&](CLI::App* a) { return a->get_name() == name; })) return *sub;
   auto* group = app.add_subcommand(name, description);

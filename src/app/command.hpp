@@ -11,7 +11,6 @@
 #include <string>
 
 #include "app/clock.hpp"
-#include "store/ledger.hpp"
 
 namespace ledger {
 
@@ -27,7 +26,6 @@ struct Context {
   // The database path: --db, else $LEDGER_DB, else ./ledger.db.
   std::string db_path() const;
   Clock clock() const { return Clock::from_environment(); }
-  std::unique_ptr<Ledger> open(Ledger::Open how = Ledger::Open::existing) const;
 };
 
 using SetupFn = void (*)(CLI::App& app, Context& ctx);

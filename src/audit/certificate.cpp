@@ -13,10 +13,7 @@ namespace ledger::audit {
 
 namespace {
 
-std::string text(SQLite::Statement& q, const char* column) {
-  const auto c = q.getColumn(column);
-  return c.isNull() ? std::string() : c.getString();
-}
+std::string text(Query& q, const char* column) { return q.text(column); }
 
 void widen(std::optional<std::string>& first, std::optional<std::string>& last, const std::optional<std::string>& from,
            const std::optional<std::string>& to) {
@@ -24,10 +21,6 @@ void widen(std::optional<std::string>& first, std::optional<std::string>& last, 
   if (to && (!last || *to > *last)) last = to;
 }
 
-std::optional<std::string> date_or_null(SQLite::Statement& q, const char* column) {
-  const auto c = q.getColumn(column);
-  return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
-}
 
 std::string period_fr(const std::optional<std::string>& first, const std::optional<std::string>& last) {
   if (!first) return "—";
@@ -79,9 +72,9 @@ Certificate load_certificate(Ledger& ledger, const Clock& clock, const Conventio
   c.first_name = trainee.first_name;
   c.issued_on = format_date(clock.today());
   {
-    auto& q = ledger.query("convention_beneficiary");
+    auto q = ledger.query("convention_beneficiary");
     q.bind(1, st.convention.id);
-    if (q.executeStep()) {
+    if (q.next()) {
       c.employer_name = text(q, "name");
       c.employer_siret = text(q, "siret");
       c.employer_address = text(q, "address");
@@ -90,42 +83,42 @@ Certificate load_certificate(Ledger& ledger, const Clock& clock, const Conventio
   // Followed and unproven minutes over the whole convention, as every report computes them.
   std::map<std::string, std::pair<Minutes, Minutes>> minutes;
   {
-    auto& q = ledger.query("reports/quantities");
+    auto q = ledger.query("reports/quantities");
     q.bind(":convention", st.convention.id);
     q.bind(":from", "0001-01-01");
     q.bind(":to", "9999-12-31");
-    while (q.executeStep())
-      if (q.getColumn("trainee_id").getString() == trainee.code)
-        minutes[q.getColumn("module").getString()] = {q.getColumn("followed_min").getInt64(),
-                                                      q.getColumn("unproven_min").getInt64()};
+    while (q.next())
+      if (q.text("trainee_id") == trainee.code)
+        minutes[q.text("module")] = {q.i64("followed_min"),
+                                                      q.i64("unproven_min")};
   }
   std::map<std::string, std::pair<std::string, std::string>> dates;
   {
-    auto& q = ledger.query("certificate_dates");
+    auto q = ledger.query("certificate_dates");
     q.bind(":convention", st.convention.id);
     q.bind(":trainee", trainee.id);
-    while (q.executeStep()) dates[text(q, "module")] = {text(q, "first_date"), text(q, "last_date")};
+    while (q.next()) dates[text(q, "module")] = {text(q, "first_date"), text(q, "last_date")};
   }
   std::map<std::string, CertificateModule> schedule;  // held and still planned half-days per module
   {
-    auto& q = ledger.query("certificate_schedule");
+    auto q = ledger.query("certificate_schedule");
     q.bind(":convention", st.convention.id);
     q.bind(":trainee", trainee.id);
     q.bind(":today", c.issued_on);
-    while (q.executeStep()) {
+    while (q.next()) {
       CertificateModule& m = schedule[text(q, "module")];
-      m.held_first = date_or_null(q, "held_first");
-      m.held_last = date_or_null(q, "held_last");
-      m.planned = q.getColumn("planned_min").getInt64();
-      m.planned_last = date_or_null(q, "planned_last");
+      m.held_first = q.opt_text("held_first");
+      m.held_last = q.opt_text("held_last");
+      m.planned = q.i64("planned_min");
+      m.planned_last = q.opt_text("planned_last");
     }
   }
-  auto& q = ledger.query("certificate_modules");
+  auto q = ledger.query("certificate_modules");
   q.bind(":convention", st.convention.id);
   std::int64_t org = -1;
-  while (q.executeStep()) {
-    if (q.getColumn("org_id").getInt64() != org) {
-      org = q.getColumn("org_id").getInt64();
+  while (q.next()) {
+    if (q.i64("org_id") != org) {
+      org = q.i64("org_id");
       CertificatePage p;
       p.org_name = text(q, "org_name");
       p.org_siret = text(q, "org_siret");
@@ -133,15 +126,15 @@ Certificate load_certificate(Ledger& ledger, const Clock& clock, const Conventio
       p.org_address = text(q, "org_address");
       p.org_representative = text(q, "org_representative");
       p.org_title = text(q, "org_title");
-      p.internal = q.getColumn("org_internal").getInt() != 0;
+      p.internal = q.flag("org_internal");
       c.pages.push_back(std::move(p));
     }
     CertificatePage& page = c.pages.back();
     CertificateModule m;
     m.code = text(q, "module");
     m.label = text(q, "label");
-    m.contractual = q.getColumn("minutes").getInt64();
-    m.elearning = q.getColumn("elearning").getInt() != 0;
+    m.contractual = q.i64("minutes");
+    m.elearning = q.flag("elearning");
     if (const auto it = minutes.find(m.code); it != minutes.end()) std::tie(m.followed, m.unproven) = it->second;
     if (const auto it = dates.find(m.code); it != dates.end()) m.first_date = it->second.first, m.last_date = it->second.second;
     if (const auto it = schedule.find(m.code); it != schedule.end())

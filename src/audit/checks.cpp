@@ -12,10 +12,7 @@ namespace ledger::audit {
 
 namespace {
 
-std::string text(SQLite::Statement& q, const char* column) {
-  const auto c = q.getColumn(column);
-  return c.isNull() ? std::string() : c.getString();
-}
+std::string text(Query& q, const char* column) { return q.text(column); }
 
 // Collects the findings of one convention; each rule is one method over its query.
 class Checker {
@@ -47,7 +44,7 @@ class Checker {
     return findings_.back();
   }
   // The half-day a row of a check query names.
-  Finding& add_at(SQLite::Statement& q, Severity severity, std::string rule, std::string message) {
+  Finding& add_at(Query& q, Severity severity, std::string rule, std::string message) {
     Finding& f = add(severity, std::move(rule), std::move(message));
     f.date = text(q, "date");
     f.slot = text(q, "slot");
@@ -55,23 +52,23 @@ class Checker {
     f.trainer = text(q, "trainer");
     return f;
   }
-  SQLite::Statement& query(const char* name) {
-    auto& q = ledger_.query(name);
+  Query query(const char* name) {
+    auto q = ledger_.query(name);
     q.bind(":convention", st_.convention.id);
     return q;
   }
 
   void outside_validity() {
-    auto& q = query("check_outside_validity");
-    while (q.executeStep())
+    auto q = query("check_outside_validity");
+    while (q.next())
       add_at(q, Severity::error, "outside_validity",
              fmt::format("demi-journée hors de la validité de la convention (du {} au {}, Art. 14)", text(q, "starts"),
                          text(q, "ends")));
   }
 
   void trainer_conflict() {
-    auto& q = query("check_trainer_conflict");
-    while (q.executeStep()) {
+    auto q = query("check_trainer_conflict");
+    while (q.next()) {
       const std::string other = text(q, "other_convention");
       add_at(q, Severity::error, "trainer_conflict",
              fmt::format("formateur en deux lieux à la même demi-journée : {} ({}) et {}{} ({})", text(q, "module"),
@@ -81,8 +78,8 @@ class Checker {
   }
 
   void funding_after_entry() {
-    auto& q = query("check_funding_after_entry");
-    while (q.executeStep()) {
+    auto q = query("check_funding_after_entry");
+    while (q.next()) {
       Finding& f = add(Severity::error, "funding_after_entry",
                        fmt::format("accord {} décidé le {}, après l'entrée en formation du stagiaire le {} (Art. 11 : "
                                    "accord préalable)",
@@ -93,9 +90,9 @@ class Checker {
   }
 
   void planned_minutes() {
-    auto& q = query("check_planned_minutes");
-    while (q.executeStep()) {
-      const Minutes contractual = q.getColumn("contractual").getInt64(), planned = q.getColumn("planned").getInt64();
+    auto q = query("check_planned_minutes");
+    while (q.next()) {
+      const Minutes contractual = q.i64("contractual"), planned = q.i64("planned");
       if (planned == contractual) continue;
       const bool above = planned > contractual;
       Finding& f = add(above ? Severity::error : Severity::warning, above ? "planned_above_contract" : "planned_below_contract",
@@ -119,8 +116,8 @@ class Checker {
   }
 
   void calendar() {
-    auto& q = query("check_held_sessions");
-    while (q.executeStep()) {
+    auto q = query("check_held_sessions");
+    while (q.next()) {
       const auto day = parse_date(text(q, "date"));
       if (const auto holiday = french_public_holiday(day))
         add_at(q, Severity::warning, "holiday", fmt::format("jour férié : {}", *holiday));
@@ -130,17 +127,17 @@ class Checker {
   }
 
   void unrecorded() {
-    auto& q = query("check_unrecorded");
+    auto q = query("check_unrecorded");
     q.bind(":today", format_date(clock_.today()));
     std::string last_session;
-    while (q.executeStep()) {
+    while (q.next()) {
       const std::string session = text(q, "date") + text(q, "slot") + text(q, "module");
-      if (q.getColumn("recorded").getInt64() == 0) {
+      if (q.i64("recorded") == 0) {
         // Nobody recorded: one finding for the half-day, not one per trainee.
         if (session == last_session) continue;
         last_session = session;
         add_at(q, Severity::warning, "unrecorded",
-               fmt::format("demi-journée tenue sans émargement ({} stagiaire(s) attendu(s))", q.getColumn("expected").getInt64()));
+               fmt::format("demi-journée tenue sans émargement ({} stagiaire(s) attendu(s))", q.i64("expected")));
       } else {
         add_at(q, Severity::warning, "unrecorded", "stagiaire sans émargement pour cette demi-journée").trainee =
             text(q, "trainee");
@@ -149,39 +146,39 @@ class Checker {
   }
 
   void unproven() {
-    auto& q = query("check_unproven");
-    while (q.executeStep()) {
+    auto q = query("check_unproven");
+    while (q.next()) {
       std::string missing;
       if (text(q, "mode") == "elearning") {
         missing = "référence de preuve (connexions e-learning)";
       } else {
-        if (q.getColumn("trainee_signed").getInt() == 0) missing = "signature du stagiaire";
-        if (q.getColumn("trainer_signed").getInt() == 0) missing += std::string(missing.empty() ? "" : " et ") + "signature du formateur";
+        if (q.i64("trainee_signed") == 0) missing = "signature du stagiaire";
+        if (q.i64("trainer_signed") == 0) missing += std::string(missing.empty() ? "" : " et ") + "signature du formateur";
       }
       add_at(q, Severity::warning, "unproven",
-             fmt::format("émargement {} ({}) sans {}", q.getColumn("entry").getInt64(), format_hours(q.getColumn("minutes").getInt64()),
+             fmt::format("émargement {} ({}) sans {}", q.i64("entry"), format_hours(q.i64("minutes")),
                          missing))
           .trainee = text(q, "trainee");
     }
   }
 
   void payment_unproven() {
-    auto& q = query("check_payment_unproven");
-    while (q.executeStep()) {
+    auto q = query("check_payment_unproven");
+    while (q.next()) {
       const std::string first = text(q, "first_lacking");
       Finding& f = add(Severity::warning, "payment_unproven",
                        fmt::format("paiement de {} le {} (facture {} de {}) alors que {} demi-journée(s) tenue(s) sans "
                                    "preuve complète, la première le {} (Art. 10)",
-                                   format_euros(q.getColumn("amount_cents").getInt64()), text(q, "paid_on"),
-                                   text(q, "invoice"), text(q, "org"), q.getColumn("half_days").getInt64(), first));
+                                   format_euros(q.i64("amount_cents")), text(q, "paid_on"),
+                                   text(q, "invoice"), text(q, "org"), q.i64("half_days"), first));
       f.module = text(q, "module");
       f.date = text(q, "paid_on");
     }
   }
 
   void empty_fields() {
-    auto& q = query("check_empty_fields");
-    while (q.executeStep()) {
+    auto q = query("check_empty_fields");
+    while (q.next()) {
       const std::string part = text(q, "part"), item = text(q, "item");
       Finding& f = add(Severity::warning, "empty_field",
                        fmt::format("champ vide : [{}{}] {} ({})", part, item.empty() ? "" : " " + item, text(q, "field"),

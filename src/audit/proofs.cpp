@@ -64,18 +64,17 @@ struct Col {
   As as = As::text;
 };
 
-io::Cell cell(SQLite::Statement& q, const Col& c) {
+io::Cell cell(Query& q, const Col& c) {
   if (c.as == As::sheet)
-    return sheet_id(q.getColumn("convention").getString(), q.getColumn("module").getString(),
-                    q.getColumn("date").getString(), q.getColumn("slot").getString());
-  const auto v = q.getColumn(c.column);
-  if (v.isNull()) return io::Cell("");
+    return sheet_id(q.text("convention"), q.text("module"),
+                    q.text("date"), q.text("slot"));
+  if (q.is_null(c.column)) return io::Cell("");
   switch (c.as) {
-    case As::integer: return io::Cell::integer(v.getInt64());
-    case As::yes_no: return io::Cell(v.getInt64() != 0 ? "yes" : "no");
+    case As::integer: return io::Cell::integer(q.i64(c.column));
+    case As::yes_no: return io::Cell(q.i64(c.column) != 0 ? "yes" : "no");
     // Contractual and weekly hours come from hours with at most two decimals: exact hundredths.
-    case As::hours_from_minutes: return io::Cell::hundredths(round_half_up_div(v.getInt64() * 100, 60));
-    default: return io::Cell(v.getString());
+    case As::hours_from_minutes: return io::Cell::hundredths(round_half_up_div(q.i64(c.column) * 100, 60));
+    default: return io::Cell(q.text(c.column));
   }
 }
 
@@ -85,9 +84,9 @@ void header(io::CsvWriter& csv, const std::vector<Col>& cols) {
   csv.row(cells);
 }
 
-void rows(io::CsvWriter& csv, SQLite::Statement& q, const std::vector<Col>& cols) {
+void rows(io::CsvWriter& csv, Query q, const std::vector<Col>& cols) {
   std::vector<io::Cell> cells;
-  while (q.executeStep()) {
+  while (q.next()) {
     cells.clear();
     for (const auto& c : cols) cells.push_back(cell(q, c));
     csv.row(cells);
@@ -173,15 +172,15 @@ class Writer {
       csv.row(head);
       for (const auto& ref : request_.conventions) {
         std::map<std::string, Minutes> contractual;
-        auto& m = bind("export_contract_minutes", ref, Params::convention);
-        while (m.executeStep()) contractual[m.getColumn("module").getString()] = m.getColumn("minutes").getInt64();
-        auto& q = bind("reports/quantities", ref, Params::period);
-        while (q.executeStep()) {
-          const std::string module = q.getColumn("module").getString();
-          std::vector<io::Cell> cells{ref, q.getColumn("trainee_id").getString(), q.getColumn("last_name").getString(),
-                                      q.getColumn("first_name").getString(), module,
+        auto m = bind("export_contract_minutes", ref, Params::convention);
+        while (m.next()) contractual[m.text("module")] = m.i64("minutes");
+        auto q = bind("reports/quantities", ref, Params::period);
+        while (q.next()) {
+          const std::string module = q.text("module");
+          std::vector<io::Cell> cells{ref, q.text("trainee_id"), q.text("last_name"),
+                                      q.text("first_name"), module,
                                       io::Cell::hundredths(round_half_up_div(contractual.at(module) * 100, 60))};
-          for (const auto& name : kQuantities) cells.push_back(io::Cell::integer(q.getColumn(name.c_str()).getInt64()));
+          for (const auto& name : kQuantities) cells.push_back(io::Cell::integer(q.i64(name)));
           csv.row(cells);
         }
       }
@@ -219,8 +218,8 @@ class Writer {
   }
 
  private:
-  SQLite::Statement& bind(const std::string& query, const std::string& ref, Params params) {
-    auto& q = ledger_.query(query);
+  Query bind(const std::string& query, const std::string& ref, Params params) {
+    auto q = ledger_.query(query);
     q.bind(":convention", convention_id(ref));
     if (params != Params::convention) {
       q.bind(":from", request_.from);

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <set>
 
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "cli/spine.hpp"
 #include "domain/attendance.hpp"
 #include "io/csv.hpp"
@@ -320,7 +320,7 @@ void setup_attend(CLI::App& app, Context& ctx) {
     opts->progress = ctx.progress ? io::Progress::Style::bar
                                   : (opts->force_progress ? io::Progress::Style::lines : io::Progress::Style::none);
     opts->convention = ctx.convention;
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     ctx.exit_code = run_attend(*ledger, ctx.clock(), *ctx.out, *ctx.err, *opts);
   });
 }

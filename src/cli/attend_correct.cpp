@@ -1,7 +1,7 @@
 // `ledger attend correct`: a new entry superseding the latest one; fields not given keep their value.
 #include <fmt/format.h>
 
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "cli/spine.hpp"
 #include "domain/attendance.hpp"
 
@@ -20,21 +20,21 @@ int run_attend_correct(Ledger& ledger, const Clock& clock, std::ostream& out, co
   const SessionInfo* session = book.session(module.id, day, slot);
   if (session == nullptr) throw InputError::flag("--date", day, fmt::format("no half-day of {} is planned on {} {}", module.code, day, slot));
 
-  auto& q = ledger.query("attendance_latest");
+  auto q = ledger.query("attendance_latest");
   q.bind(1, session->id);
   q.bind(2, trainee.id);
-  if (!q.executeStep())
+  if (!q.next())
     throw InputError::flag("--trainee", trainee.code, "has no entry for this half-day yet: record it with `ledger attend`");
   EntryValues e;
   e.session_id = session->id;
   e.trainee_id = trainee.id;
-  e.minutes = q.getColumn("minutes").getInt64();
-  e.absence = q.getColumn("absence").getString();
-  e.trainee_signed = q.getColumn("trainee_signed").getInt() != 0;
-  e.trainer_signed = q.getColumn("trainer_signed").getInt() != 0;
-  e.proof = q.getColumn("proof").getString();
-  e.sheet = q.getColumn("sheet").getString();
-  e.supersedes = q.getColumn("id").getInt64();
+  e.minutes = q.i64("minutes");
+  e.absence = q.text("absence");
+  e.trainee_signed = q.flag("trainee_signed");
+  e.trainer_signed = q.flag("trainer_signed");
+  e.proof = q.text("proof");
+  e.sheet = q.text("sheet");
+  e.supersedes = q.i64("id");
   q.reset();
   e.reason = trim(opts.reason);
 
@@ -77,7 +77,7 @@ void setup_attend_correct(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx, opts, proof] {
     opts->proof_given = proof->count() > 0;
     opts->convention = ctx.convention;
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     ctx.exit_code = run_attend_correct(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }

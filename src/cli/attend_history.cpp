@@ -1,5 +1,5 @@
 // `ledger attend history`: every entry, superseded ones with the reason they were corrected.
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "cli/spine.hpp"
 #include "domain/sessions.hpp"
 #include "report/dataset.hpp"
@@ -9,10 +9,10 @@ namespace ledger {
 
 Dataset attendance_history(Ledger& ledger, const AttendHistoryOptions& opts) {
   const ConventionState st = load_convention(ledger, opts.convention);
-  auto& q = ledger.query("attendance_history");
+  auto q = ledger.query("attendance_history");
   q.bind(":convention", st.convention.id);
   auto bind_opt = [&](const char* name, const std::string& v) {
-    if (v.empty()) q.bind(name);
+    if (v.empty()) q.bind(name, Value());
     else q.bind(name, v);
   };
   bind_opt(":trainee", opts.trainee);
@@ -25,16 +25,16 @@ Dataset attendance_history(Ledger& ledger, const AttendHistoryOptions& opts) {
                {"trainee_signed", "signé", ColumnKind::boolean}, {"trainer_signed", "formateur", ColumnKind::boolean},
                {"proof", "preuve"}, {"sheet", "feuille"}, {"status", "état"}, {"reason", "motif"},
                {"recorded_at", "enregistré le"}, {"recorded_by", "par"}};
-  while (q.executeStep()) {
-    const auto superseded_by = q.getColumn("superseded_by");
-    std::string status = superseded_by.isNull() ? "current" : "superseded by " + superseded_by.getString();
-    const auto reason = q.getColumn("reason");
-    d.add({q.getColumn("id").getInt64(), q.getColumn("date").getString(), q.getColumn("slot").getString(),
-           q.getColumn("module").getString(), q.getColumn("trainee").getString(), q.getColumn("minutes").getInt64(),
-           q.getColumn("absence").getString(), q.getColumn("trainee_signed").getInt64(), q.getColumn("trainer_signed").getInt64(),
-           q.getColumn("proof").getString(), q.getColumn("sheet").getString(), status,
-           reason.isNull() ? Datum() : Datum(reason.getString()), q.getColumn("recorded_at").getString(),
-           q.getColumn("recorded_by").getString()});
+  while (q.next()) {
+    const auto superseded_by = q.opt_text("superseded_by");
+    std::string status = !superseded_by ? "current" : "superseded by " + *superseded_by;
+    const auto reason = q.opt_text("reason");
+    d.add({q.i64("id"), q.text("date"), q.text("slot"),
+           q.text("module"), q.text("trainee"), q.i64("minutes"),
+           q.text("absence"), q.i64("trainee_signed"), q.i64("trainer_signed"),
+           q.text("proof"), q.text("sheet"), status,
+           !reason ? Datum() : Datum(*reason), q.text("recorded_at"),
+           q.text("recorded_by")});
   }
   return d;
 }
@@ -62,7 +62,7 @@ void setup_attend_history(CLI::App& app, Context& ctx) {
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     ctx.exit_code = run_attend_history(*ledger, *ctx.out, *opts);
   });
 }

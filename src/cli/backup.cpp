@@ -2,13 +2,12 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <SQLiteCpp/Backup.h>
 #include <fmt/format.h>
 
 #include <cerrno>
 #include <cstring>
 
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "app/error.hpp"
 #include "cli/audit.hpp"
 
@@ -24,18 +23,7 @@ int run_backup(Ledger& ledger, std::ostream& out, const BackupOptions& opts) {
     throw InputError::flag("FILE", opts.file, why);
   }
   ::close(fd);
-  try {
-    SQLite::Database copy(opts.file, SQLite::OPEN_READWRITE);
-    SQLite::Backup backup(copy, ledger.db());
-    backup.executeStep();  // all pages at once, from one consistent snapshot
-    // One self-contained file, not a WAL database that needs its side files.
-    copy.exec("PRAGMA journal_mode = DELETE");
-  } catch (const SQLite::Exception& e) {
-    ::unlink(opts.file.c_str());
-    throw DatabaseError(fmt::format("{}: backup failed: {}", opts.file, e.what()));
-  }
-  SQLite::Database copy(opts.file, SQLite::OPEN_READONLY);
-  const ChainReport report = verify_chain(copy);
+  const ChainReport report = backup_and_verify(ledger, opts.file);
   if (!report.ok) {
     out << fmt::format("{}: written, but the copy FAILS verification: {}\n", opts.file, report.problem);
     return kFindings;
@@ -51,7 +39,7 @@ void setup_backup(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("backup", "Copy the ledger through SQLite's online backup API, then verify the copy");
   cmd->add_option("FILE", opts->file, "The backup file to create (never overwritten)")->required();
   cmd->callback([&ctx, opts] {
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     ctx.exit_code = run_backup(*ledger, *ctx.out, *opts);
   });
 }

@@ -1,5 +1,5 @@
 // `ledger certificate --trainee ID`: the certificat de réalisation, one page per training body.
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "audit/certificate.hpp"
 #include "cli/audit.hpp"
 #include "domain/convention.hpp"
@@ -29,7 +29,7 @@ void setup_certificate(CLI::App& app, Context& ctx) {
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     ctx.exit_code = run_certificate(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "app/error.hpp"
 #include "audit/checks.hpp"
 #include "cli/audit.hpp"
@@ -42,7 +42,7 @@ void setup_check(CLI::App& app, Context& ctx) {
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     ctx.exit_code = run_check(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }

@@ -2,7 +2,7 @@
 // (Art. 13, 14-1, 14-2; 14-4 when the beneficiary cancels on the first day).
 #include <fmt/format.h>
 
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "cli/spine.hpp"
 #include "domain/sessions.hpp"
 
@@ -23,29 +23,22 @@ int run_convention_cancel(Ledger& ledger, const Clock& clock, std::ostream& out,
   } else if (!opts.org.empty()) {
     throw InputError::flag("--org", opts.org, "only with --by of");
   }
+  if (const auto q = find_renouncement(ledger, st.convention.id))
+    throw InputError::flag("--convention", st.convention.ref, "already renounced on " + q->notified);
   {
-    auto& q = ledger.query("convention_cancel_get");
+    auto q = ledger.query("convention_entry_count");
     q.bind(1, st.convention.id);
-    if (q.executeStep()) throw InputError::flag("--convention", st.convention.ref, "already renounced on " + q.getColumn("notified").getString());
-  }
-  {
-    auto& q = ledger.query("convention_entry_count");
-    q.bind(1, st.convention.id);
-    q.executeStep();
-    if (q.getColumn(0).getInt64() > 0)
+    q.next();
+    if (q.i64(0) > 0)
       throw InputError::flag("--by", opts.by, "training has started (attendance is recorded): cancel the remaining half-days instead");
   }
-  std::string first;
-  {
-    auto& q = ledger.query("convention_first_session");
-    q.bind(1, st.convention.id);
-    q.executeStep();
-    first = q.getColumn(0).isNull() ? st.convention.starts : q.getColumn(0).getString();
-  }
+  const std::string first = first_session_date(ledger, st.convention);
   if (notified > first)
     throw InputError::flag("--notified", notified, "after the first half-day (" + first + "): training has started; cancel the remaining half-days instead");
   WriteTransaction txn(ledger, clock);
-  txn.append("convention_cancel", {st.convention.id, opts.by, org, notified, trim(opts.reason), txn.recorded_at(), txn.recorded_by()});
+  txn.append("convention_cancel", {{"convention_id", st.convention.id}, {"by_party", opts.by}, {"org_id", org},
+                                   {"notified", notified}, {"reason", trim(opts.reason)},
+                                   {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});
   txn.commit();
   const auto notice = (date::sys_days{parse_date(first)} - date::sys_days{parse_date(notified)}).count();
   out << fmt::format("convention {} renounced by {}, notified {} day{} before the first half-day ({})\n", st.convention.ref,
@@ -65,7 +58,7 @@ void setup_convention_cancel(CLI::App& app, Context& ctx) {
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     ctx.exit_code = run_convention_cancel(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }

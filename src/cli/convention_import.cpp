@@ -1,7 +1,7 @@
 // `ledger convention import FILE`: validate and record a convention, all or nothing.
 #include <fmt/format.h>
 
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "cli/spine.hpp"
 #include "app/error.hpp"
 #include "domain/convention.hpp"
@@ -29,7 +29,7 @@ void setup_convention_import(CLI::App& app, Context& ctx) {
   auto* cmd = group.add_subcommand("import", "Validate and record a convention file (all or nothing)");
   cmd->add_option("FILE", opts->file, "Convention file (TOML; see `ledger convention template`)")->required();
   cmd->callback([&ctx, opts] {
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     ctx.exit_code = run_convention_import(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }

@@ -1,5 +1,5 @@
 // `ledger convention list`: the conventions this ledger holds.
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "cli/spine.hpp"
 #include "report/table.hpp"
 
@@ -7,11 +7,11 @@ namespace ledger {
 
 int run_convention_list(Ledger& ledger, std::ostream& out) {
   TextTable table({"convention", "intitulé", "option", "du", "au", "modules>", "stagiaires>", "demi-journées>"});
-  auto& q = ledger.query("convention_list");
-  while (q.executeStep())
-    table.add({q.getColumn("ref").getString(), q.getColumn("title").getString(), q.getColumn("option").getString(),
-               q.getColumn("starts").getString(), q.getColumn("ends").getString(), q.getColumn("modules").getString(),
-               q.getColumn("trainees").getString(), q.getColumn("sessions").getString()});
+  auto q = ledger.query("convention_list");
+  while (q.next())
+    table.add({q.text("ref"), q.text("title"), q.text("option"),
+               q.text("starts"), q.text("ends"), q.text("modules"),
+               q.text("trainees"), q.text("sessions")});
   if (table.empty()) {
     out << "no convention recorded yet: `ledger convention template > convention.toml`, fill it in, then "
            "`ledger convention import convention.toml`\n";
@@ -26,7 +26,7 @@ void setup_convention_list(CLI::App& app, Context& ctx) {
   auto& group = command_group(app, "convention", "Record and read conventions");
   auto* cmd = group.add_subcommand("list", "List the conventions recorded");
   cmd->callback([&ctx] {
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     ctx.exit_code = run_convention_list(*ledger, *ctx.out);
   });
 }

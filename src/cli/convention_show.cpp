@@ -1,7 +1,7 @@
 // `ledger convention show [REF]`: what was recorded, in the convention's own words.
 #include <fmt/format.h>
 
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "cli/paper.hpp"
 #include "cli/spine.hpp"
 #include "domain/convention.hpp"
@@ -12,9 +12,9 @@ namespace ledger {
 
 namespace {
 
-std::string text(const SQLite::Column& c, const char* missing = "—") { return c.isNull() ? missing : c.getString(); }
+std::string text(const std::optional<std::string>& c, const char* missing = "—") { return c ? *c : missing; }
 
-std::string hours_or_dash(const SQLite::Column& c) { return c.isNull() ? "—" : format_hours(c.getInt64()); }
+std::string hours_or_dash(const std::optional<std::int64_t>& c) { return c ? format_hours(*c) : "—"; }
 
 std::string percent(std::int64_t bp) { return format_hundredths_fr(bp) + " %"; }
 
@@ -54,28 +54,28 @@ int run_convention_show(Ledger& ledger, const Clock& clock, std::ostream& out, c
   out << fmt::format("  Part maximale de formation (Art. 7)  {}\n", percent(c.max_training_share_bp));
 
   {
-    auto& q = ledger.query("convention_beneficiary");
+    auto q = ledger.query("convention_beneficiary");
     q.bind(1, c.id);
-    if (q.executeStep()) {
+    if (q.next()) {
       out << "\nOrganisme bénéficiaire\n";
-      out << fmt::format("  {}, SIRET {}, N° ICOM {}\n", q.getColumn("name").getString(), q.getColumn("siret").getString(),
-                         text(q.getColumn("icom")));
-      out << fmt::format("  {} ; représenté par {}, {}\n", text(q.getColumn("address")), text(q.getColumn("representative")),
-                         text(q.getColumn("title")));
+      out << fmt::format("  {}, SIRET {}, N° ICOM {}\n", q.text("name"), q.text("siret"),
+                         text(q.opt_text("icom")));
+      out << fmt::format("  {} ; représenté par {}, {}\n", text(q.opt_text("address")), text(q.opt_text("representative")),
+                         text(q.opt_text("title")));
     }
   }
 
   out << "\nOrganismes de formation (Art. 6)\n";
   {
     TextTable t({"clé", "raison sociale", "SIRET", "NDA", "TVA>", "note"});
-    auto& q = ledger.query("convention_orgs");
+    auto q = ledger.query("convention_orgs");
     q.bind(1, c.id);
-    while (q.executeStep()) {
+    while (q.next()) {
       std::string note;
-      if (q.getColumn("internal").getInt() != 0) note = "service interne (Art. 3)";
-      if (q.getColumn("consolidates_grades").getInt() != 0) note += std::string(note.empty() ? "" : ", ") + "consolide les notes (Art. 8)";
-      t.add({q.getColumn("key").getString(), q.getColumn("name").getString(), q.getColumn("siret").getString(),
-             text(q.getColumn("nda")), percent(q.getColumn("vat_rate_bp").getInt64()), note});
+      if (q.flag("internal")) note = "service interne (Art. 3)";
+      if (q.flag("consolidates_grades")) note += std::string(note.empty() ? "" : ", ") + "consolide les notes (Art. 8)";
+      t.add({q.text("key"), q.text("name"), q.text("siret"),
+             text(q.opt_text("nda")), percent(q.i64("vat_rate_bp")), note});
     }
     t.print(out, "  ");
   }
@@ -84,30 +84,30 @@ int run_convention_show(Ledger& ledger, const Clock& clock, std::ostream& out, c
   {
     TextTable t({"code", "intitulé", "organisme", "heures>", "formation>", "accompagnement>", "évaluation>", "jours>",
                  "e-learning", "lieu", "prix HT / stagiaire>"});
-    auto& q = ledger.query("convention_modules_full");
+    auto q = ledger.query("convention_modules_full");
     q.bind(1, c.id);
-    while (q.executeStep())
-      t.add({q.getColumn("code").getString(), q.getColumn("label").getString(), q.getColumn("org_key").getString(),
-             format_hours(q.getColumn("minutes").getInt64()), hours_or_dash(q.getColumn("training_minutes")),
-             hours_or_dash(q.getColumn("support_minutes")), hours_or_dash(q.getColumn("evaluation_minutes")),
-             q.getColumn("days_x100").isNull() ? "—" : format_hundredths_fr(q.getColumn("days_x100").getInt64()),
-             q.getColumn("elearning").getInt() != 0 ? "oui" : "non", text(q.getColumn("place")),
-             format_euros(q.getColumn("price_ht_cents").getInt64())});
+    while (q.next())
+      t.add({q.text("code"), q.text("label"), q.text("org_key"),
+             format_hours(q.i64("minutes")), hours_or_dash(q.opt_i64("training_minutes")),
+             hours_or_dash(q.opt_i64("support_minutes")), hours_or_dash(q.opt_i64("evaluation_minutes")),
+             q.is_null("days_x100") ? "—" : format_hundredths_fr(q.i64("days_x100")),
+             q.flag("elearning") ? "oui" : "non", text(q.opt_text("place")),
+             format_euros(q.i64("price_ht_cents"))});
     t.print(out, "  ");
   }
 
   out << fmt::format("\nStagiaires (Art. 5) : {} au total\n", state.trainees.size());
   {
     TextTable t({"id", "nom", "prénom", "âge>", "fonction", "contrat", "hebdo>", "départ"});
-    auto& q = ledger.query("convention_trainees");
+    auto q = ledger.query("convention_trainees");
     q.bind(1, c.id);
-    while (q.executeStep()) {
-      const auto start = q.getColumn("contract_start"), end = q.getColumn("contract_end");
-      std::string contract = start.isNull() && end.isNull() ? "—" : fmt::format("{} → {}", text(start, "?"), text(end, "?"));
-      t.add({q.getColumn("code").getString(), q.getColumn("last_name").getString(), q.getColumn("first_name").getString(),
-             q.getColumn("birth_date").isNull() ? "—" : age(q.getColumn("birth_date").getString(), clock.today()),
-             text(q.getColumn("function")), contract, format_hours(q.getColumn("weekly_minutes").getInt64()),
-             text(q.getColumn("left_on"), "")});
+    while (q.next()) {
+      const auto start = q.opt_text("contract_start"), end = q.opt_text("contract_end");
+      std::string contract = !start && !end ? "—" : fmt::format("{} → {}", text(start, "?"), text(end, "?"));
+      t.add({q.text("code"), q.text("last_name"), q.text("first_name"),
+             q.is_null("birth_date") ? "—" : age(q.text("birth_date"), clock.today()),
+             text(q.opt_text("function")), contract, format_hours(q.i64("weekly_minutes")),
+             text(q.opt_text("left_on"), "")});
     }
     t.print(out, "  ");
   }
@@ -116,15 +116,15 @@ int run_convention_show(Ledger& ledger, const Clock& clock, std::ostream& out, c
   {
     TextTable t({"accord", "financeur", "décision", "taux horaire>", "plafond heures>", "plafond €>", "base", "subrogation",
                  "modules", "stagiaires"});
-    auto& q = ledger.query("convention_fundings");
+    auto q = ledger.query("convention_fundings");
     q.bind(1, c.id);
-    while (q.executeStep())
-      t.add({q.getColumn("ref").getString(), q.getColumn("funder").getString(), text(q.getColumn("decided_on"), "en attente"),
-             format_euros(q.getColumn("hourly_rate_cents").getInt64()),
-             q.getColumn("cap_minutes").isNull() ? "—" : format_hours(q.getColumn("cap_minutes").getInt64()),
-             q.getColumn("cap_cents").isNull() ? "—" : format_euros(q.getColumn("cap_cents").getInt64()),
-             q.getColumn("basis").getString() == "ht" ? "HT" : "TTC", q.getColumn("subrogation").getInt() != 0 ? "oui" : "non",
-             text(q.getColumn("modules"), "tous"), text(q.getColumn("trainees"), "tous")});
+    while (q.next())
+      t.add({q.text("ref"), q.text("funder"), text(q.opt_text("decided_on"), "en attente"),
+             format_euros(q.i64("hourly_rate_cents")),
+             q.is_null("cap_minutes") ? "—" : format_hours(q.i64("cap_minutes")),
+             q.is_null("cap_cents") ? "—" : format_euros(q.i64("cap_cents")),
+             q.text("basis") == "ht" ? "HT" : "TTC", q.flag("subrogation") ? "oui" : "non",
+             text(q.opt_text("modules"), "tous"), text(q.opt_text("trainees"), "tous")});
     if (t.empty()) out << "  aucun\n";
     else t.print(out, "  ");
   }
@@ -140,13 +140,11 @@ int run_convention_show(Ledger& ledger, const Clock& clock, std::ostream& out, c
                      clause(cl.partial_percent_bp, cl.partial_amount_cents));
   out << "  14-4 annulation par le bénéficiaire le premier jour : prestation intégrale\n";
   {
-    auto& q = ledger.query("convention_cancel_get");
-    q.bind(1, c.id);
-    if (q.executeStep())
+    if (const auto q = find_renouncement(ledger, c.id))
       out << fmt::format("\nRenoncement enregistré : par {} notifié le {} ({})\n",
-                         q.getColumn("by_party").getString() == "of" ? "l'organisme de formation " + text(q.getColumn("org_key"), "")
+                         q->by_party == "of" ? "l'organisme de formation " + text(q->org_key, "")
                                                                     : std::string("l'organisme bénéficiaire"),
-                         q.getColumn("notified").getString(), q.getColumn("reason").getString());
+                         q->notified, q->reason);
   }
   return 0;
 }
@@ -166,7 +164,7 @@ void setup_convention_show(CLI::App& app, Context& ctx) {
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts, tables, with_tables] {
     if (opts->ref.empty()) opts->ref = ctx.convention;
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     if (*with_tables) {
       tables->ref = opts->ref;
       ctx.exit_code = run_convention_tables(*ledger, *ctx.out, *tables);

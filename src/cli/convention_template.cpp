@@ -1,5 +1,5 @@
 // `ledger convention template`: a commented convention file to fill in.
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "cli/spine.hpp"
 #include "store/resources.hpp"
 

@@ -9,7 +9,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "app/error.hpp"
 #include "cli/money.hpp"
 #include "cli/report.hpp"
@@ -88,7 +88,7 @@ class Narrator {
 // The section 5 quantities from the convention's start to today.
 Dataset attendance_so_far(Ledger& ledger, const Clock& clock) {
   const ConventionState st = load_convention(ledger, "");
-  auto& q = ledger.query("reports/quantities");
+  auto q = ledger.query("reports/quantities");
   q.bind(":convention", st.convention.id);
   q.bind(":from", st.convention.starts);
   q.bind(":to", format_date(clock.today()));
@@ -98,12 +98,12 @@ Dataset attendance_so_far(Ledger& ledger, const Clock& clock) {
                {"unproven_min", "sans preuve", ColumnKind::minutes},
                {"absent_min", "absences", ColumnKind::minutes}, {"unrecorded_min", "non saisi", ColumnKind::minutes},
                {"not_delivered_min", "annulé OF", ColumnKind::minutes}, {"withdrawn_min", "retiré", ColumnKind::minutes}};
-  while (q.executeStep())
-    d.add({q.getColumn("trainee_id").getString(),
-           q.getColumn("first_name").getString() + " " + q.getColumn("last_name").getString(), q.getColumn("module").getString(),
-           q.getColumn("delivered_min").getInt64(), q.getColumn("followed_min").getInt64(), q.getColumn("unproven_min").getInt64(),
-           q.getColumn("absent_justified_min").getInt64() + q.getColumn("absent_unjustified_min").getInt64(),
-           q.getColumn("unrecorded_min").getInt64(), q.getColumn("not_delivered_min").getInt64(), q.getColumn("withdrawn_min").getInt64()});
+  while (q.next())
+    d.add({q.text("trainee_id"),
+           q.text("first_name") + " " + q.text("last_name"), q.text("module"),
+           q.i64("delivered_min"), q.i64("followed_min"), q.i64("unproven_min"),
+           q.i64("absent_justified_min") + q.i64("absent_unjustified_min"),
+           q.i64("unrecorded_min"), q.i64("not_delivered_min"), q.i64("withdrawn_min")});
   return d;
 }
 

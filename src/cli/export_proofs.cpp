@@ -3,7 +3,7 @@
 
 #include <filesystem>
 
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "app/error.hpp"
 #include "audit/proofs.hpp"
 #include "cli/audit.hpp"
@@ -30,19 +30,19 @@ int run_export_proofs(Ledger& ledger, const Clock& clock, std::ostream& out, con
 
   // One read transaction: the files and the chain head in the manifest describe the same ledger,
   // even while someone records attendance.
-  SQLite::Transaction snapshot(ledger.db(), SQLite::TransactionBehavior::DEFERRED);
+  ReadSnapshot snapshot(ledger);
   ChainReport chain;
   if (opts.convention.empty()) {
     request.conventions = convention_refs(ledger);
     if (request.conventions.empty())
       throw InputError::flag("--convention", "", "the ledger holds no convention yet: run `ledger convention import FILE`");
-    chain = verify_chain(ledger.db());  // the whole ledger is exported
+    chain = verify_chain(ledger);  // the whole ledger is exported
   } else {
     // The links of this convention's entries only: its export costs the same in a ledger of any
     // size (`ledger verify` checks the whole chain).
     const ConventionRow convention = load_convention(ledger, opts.convention).convention;
     request.conventions = {convention.ref};
-    chain = verify_entries(ledger.db(), convention_chain_ids(ledger, convention.id));
+    chain = verify_entries(ledger, convention_chain_ids(ledger, convention.id));
   }
   if (!chain.ok) {
     out << fmt::format("ledger export proofs: nothing written: the ledger FAILS verification: {}\n", chain.problem);
@@ -76,7 +76,7 @@ void setup_export_proofs(CLI::App& app, Context& ctx) {
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     ctx.exit_code = run_export_proofs(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }

@@ -1,7 +1,7 @@
 // `ledger funding decide`: record the OPCA's decision on a pending agreement.
 #include <fmt/format.h>
 
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "cli/spine.hpp"
 #include "domain/sessions.hpp"
 
@@ -11,16 +11,14 @@ namespace ledger {
 int run_funding_decide(Ledger& ledger, const Clock& clock, std::ostream& out, const FundingDecideOptions& opts) {
   const ConventionState st = load_convention(ledger, opts.convention);
   const std::string decided = date_flag("--decided", opts.decided);
-  auto& q = ledger.query("funding_get");
-  q.bind(1, st.convention.id);
-  q.bind(2, opts.funding);
-  if (!q.executeStep()) throw InputError::flag("--funding", opts.funding, "no such funding agreement in " + st.convention.ref);
-  const std::int64_t id = q.getColumn("id").getInt64();
-  if (!q.getColumn("decided_on").isNull())
-    throw InputError::flag("--funding", opts.funding, "already decided on " + q.getColumn("decided_on").getString());
-  q.reset();
+  const auto q = find_funding(ledger, st.convention.id, opts.funding);
+  if (!q) throw InputError::flag("--funding", opts.funding, "no such funding agreement in " + st.convention.ref);
+  const std::int64_t id = q->id;
+  if (q->decided_on)
+    throw InputError::flag("--funding", opts.funding, "already decided on " + *q->decided_on);
   WriteTransaction txn(ledger, clock);
-  txn.append("funding_decision", {id, decided, txn.recorded_at(), txn.recorded_by()});
+  txn.append("funding_decision",
+             {{"funding_id", id}, {"decided", decided}, {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});
   txn.commit();
   out << fmt::format("funding agreement {} decided on {}: it covers trainees whose training starts on or after that day\n",
                      opts.funding, decided);
@@ -38,7 +36,7 @@ void setup_funding_decide(CLI::App& app, Context& ctx) {
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     ctx.exit_code = run_funding_decide(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }

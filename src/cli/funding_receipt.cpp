@@ -1,7 +1,7 @@
 // `ledger funding receipt`: the OPCA pays the beneficiary under an agreement (Art. 11).
 #include <fmt/format.h>
 
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "cli/money.hpp"
 #include "domain/convention.hpp"
 
@@ -11,15 +11,13 @@ int run_funding_receipt(Ledger& ledger, const Clock& clock, std::ostream& out, c
   const ConventionState st = load_convention(ledger, opts.convention);
   const std::string day = date_flag("--date", opts.date);
   const Cents amount = amount_flag("--amount", opts.amount);
-  auto& q = ledger.query("funding_get");
-  q.bind(1, st.convention.id);
-  q.bind(2, opts.funding);
-  if (!q.executeStep()) throw InputError::flag("--funding", opts.funding, "no such funding agreement in " + st.convention.ref);
-  const std::int64_t id = q.getColumn("id").getInt64();
-  const std::string funder = q.getColumn("funder").getString();
-  q.reset();
+  const auto q = find_funding(ledger, st.convention.id, opts.funding);
+  if (!q) throw InputError::flag("--funding", opts.funding, "no such funding agreement in " + st.convention.ref);
+  const std::int64_t id = q->id;
+  const std::string funder = q->funder;
   WriteTransaction txn(ledger, clock);
-  txn.append("funder_receipt", {id, day, amount, txn.recorded_at(), txn.recorded_by()});
+  txn.append("funder_receipt", {{"funding_id", id}, {"date", day}, {"amount_cents", amount},
+                                {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});
   txn.commit();
   out << fmt::format("received {} from {} under {} on {}\n", format_euros(amount), funder, opts.funding, day);
   return 0;
@@ -37,7 +35,7 @@ void setup_funding_receipt(CLI::App& app, Context& ctx) {
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     ctx.exit_code = run_funding_receipt(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }

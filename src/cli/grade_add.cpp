@@ -1,7 +1,7 @@
 // `ledger grade add`: one trainee's grade at one test of a module (Art. 8).
 #include <fmt/format.h>
 
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "cli/paper.hpp"
 #include "domain/sessions.hpp"
 #include "paper/grades.hpp"
@@ -47,7 +47,7 @@ void setup_grade_add(CLI::App& app, Context& ctx) {
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     ctx.exit_code = run_grade_add(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }

@@ -2,7 +2,7 @@
 // keeps its value.
 #include <fmt/format.h>
 
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "cli/paper.hpp"
 #include "domain/sessions.hpp"
 #include "paper/grades.hpp"
@@ -55,7 +55,7 @@ void setup_grade_correct(CLI::App& app, Context& ctx) {
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     ctx.exit_code = run_grade_correct(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }

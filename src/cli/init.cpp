@@ -1,7 +1,7 @@
 // `ledger init`: create or migrate the database; idempotent.
 #include <fmt/format.h>
 
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "cli/spine.hpp"
 
 namespace ledger {
@@ -21,7 +21,7 @@ void setup_init(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<InitOptions>();
   auto* cmd = app.add_subcommand("init", "Create or migrate the ledger database (idempotent)");
   cmd->callback([&ctx, opts] {
-    auto ledger = ctx.open(Ledger::Open::create);
+    auto ledger = open_ledger(ctx, Ledger::Open::create);
     ctx.exit_code = run_init(*ledger, *ctx.out, *opts);
   });
 }

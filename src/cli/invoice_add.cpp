@@ -2,7 +2,7 @@
 // module), indemnity (Art. 13, never imputable) or expenses (Art. 9 footnote 2).
 #include <fmt/format.h>
 
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "cli/money.hpp"
 #include "domain/convention.hpp"
 #include "report/reimbursement_arith.hpp"
@@ -40,18 +40,19 @@ int run_invoice_add(Ledger& ledger, const Clock& clock, std::ostream& out, const
   const Cents ht = flag_value("--amount-ht", opts.amount_ht, parse_money);
   const BasisPoints vat = opts.vat_rate.empty() ? org->vat_rate_bp : flag_value("--vat-rate", opts.vat_rate, parse_percent);
 
-  auto& existing = ledger.query("money_invoice_find");
+  auto existing = ledger.query("money_invoice_find");
   existing.bind(":convention", st.convention.id);
   existing.bind(":number", number);
-  while (existing.executeStep())
-    if (existing.getColumn("org_key").getString() == org->key)
+  while (existing.next())
+    if (existing.text("org_key") == org->key)
       throw InputError::flag("--number", number, fmt::format("{} already has an invoice with this number (dated {})", org->key,
-                                                             existing.getColumn("date").getString()));
+                                                             existing.text("date")));
   existing.reset();
 
   WriteTransaction txn(ledger, clock);
-  txn.append("invoice", {org->id, number, day, opts.kind, module ? Value(module->id) : Value(), ht, vat, txn.recorded_at(),
-                         txn.recorded_by()});
+  txn.append("invoice", {{"org_id", org->id}, {"number", number}, {"date", day}, {"kind", opts.kind},
+                         {"module_id", module ? Value(module->id) : Value()}, {"amount_ht_cents", ht}, {"vat_rate_bp", vat},
+                         {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});
   txn.commit();
   out << fmt::format("invoice {} of {} ({}{}) dated {}: {} HT + VAT {} = {} TTC\n", number, org->key, opts.kind,
                      module ? ", " + module->code : "", day, format_euros(ht), format_hundredths_fr(vat) + " %",
@@ -75,7 +76,7 @@ void setup_invoice_add(CLI::App& app, Context& ctx) {
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     ctx.exit_code = run_invoice_add(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }

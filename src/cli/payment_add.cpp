@@ -1,7 +1,7 @@
 // `ledger payment add`: the beneficiary pays (part of) an invoice, TTC (Art. 10).
 #include <fmt/format.h>
 
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "cli/money.hpp"
 #include "domain/convention.hpp"
 #include "report/reimbursement_arith.hpp"
@@ -22,14 +22,14 @@ int run_payment_add(Ledger& ledger, const Clock& clock, std::ostream& out, const
     Cents ht, ttc, paid;
   };
   std::vector<Found> found;
-  auto& q = ledger.query("money_invoice_find");
+  auto q = ledger.query("money_invoice_find");
   q.bind(":convention", st.convention.id);
   q.bind(":number", number);
-  while (q.executeStep()) {
-    if (!opts.org.empty() && q.getColumn("org_key").getString() != opts.org) continue;
-    const Cents ht = q.getColumn("amount_ht_cents").getInt64();
-    found.push_back({q.getColumn("id").getInt64(), q.getColumn("org_key").getString(), q.getColumn("date").getString(), ht,
-                     with_vat(ht, q.getColumn("vat_rate_bp").getInt64()), q.getColumn("paid_cents").getInt64()});
+  while (q.next()) {
+    if (!opts.org.empty() && q.text("org_key") != opts.org) continue;
+    const Cents ht = q.i64("amount_ht_cents");
+    found.push_back({q.i64("id"), q.text("org_key"), q.text("date"), ht,
+                     with_vat(ht, q.i64("vat_rate_bp")), q.i64("paid_cents")});
   }
   q.reset();
   if (found.empty())
@@ -46,7 +46,8 @@ int run_payment_add(Ledger& ledger, const Clock& clock, std::ostream& out, const
   if (day < inv.date) throw InputError::flag("--date", day, "before the invoice's date (" + inv.date + ")");
 
   WriteTransaction txn(ledger, clock);
-  txn.append("payment", {inv.id, day, amount, txn.recorded_at(), txn.recorded_by()});
+  txn.append("payment", {{"invoice_id", inv.id}, {"date", day}, {"amount_cents", amount},
+                         {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});
   txn.commit();
   out << fmt::format("payment of {} on invoice {} of {} ({} HT) dated {}; left to pay {}\n", format_euros(amount), number, inv.org,
                      format_euros(paid_ht(amount, inv.ht, inv.ttc)), day, format_euros(inv.ttc - inv.paid - amount));
@@ -66,7 +67,7 @@ void setup_payment_add(CLI::App& app, Context& ctx) {
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     ctx.exit_code = run_payment_add(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }

@@ -2,7 +2,7 @@
 // (Art. 12, L6354-1).
 #include <fmt/format.h>
 
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "cli/money.hpp"
 #include "domain/convention.hpp"
 
@@ -19,7 +19,8 @@ int run_refund_add(Ledger& ledger, const Clock& clock, std::ostream& out, const 
   const Cents amount = amount_flag("--amount", opts.amount);
 
   WriteTransaction txn(ledger, clock);
-  txn.append("refund", {org->id, module.id, day, amount, txn.recorded_at(), txn.recorded_by()});
+  txn.append("refund", {{"org_id", org->id}, {"module_id", module.id}, {"date", day}, {"amount_cents", amount},
+                        {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});
   txn.commit();
   out << fmt::format("refund of {} by {} for {} dated {}\n", format_euros(amount), org->key, module.code, day);
   return 0;
@@ -38,7 +39,7 @@ void setup_refund_add(CLI::App& app, Context& ctx) {
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     ctx.exit_code = run_refund_add(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }

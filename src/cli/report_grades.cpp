@@ -1,6 +1,6 @@
 // `ledger report grades`: every trainee's grades, consolidated for the CQP jury (Art. 8), with the
 // grades still missing.
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "cli/paper.hpp"
 #include "paper/grades.hpp"
 
@@ -21,7 +21,7 @@ void setup_report_grades(CLI::App& app, Context& ctx) {
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     ctx.exit_code = run_report_grades(*ledger, *ctx.out, *opts);
   });
 }

@@ -1,6 +1,6 @@
 // `ledger report reconcile [--as-of D]`: the reimbursement figures per trainee and module from the
 // start of the convention to D (default today).
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "cli/report.hpp"
 #include "domain/sessions.hpp"
 #include "report/reimbursement_render.hpp"
@@ -26,7 +26,7 @@ void setup_report_reconcile(CLI::App& app, Context& ctx) {
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     ctx.exit_code = run_report_reconcile(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }

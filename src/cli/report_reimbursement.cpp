@@ -1,5 +1,5 @@
 // `ledger report reimbursement --month YYYY-MM`: the month-end report (DESIGN section 5).
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "cli/report.hpp"
 #include "domain/sessions.hpp"
 #include "report/reimbursement_render.hpp"
@@ -30,7 +30,7 @@ void setup_report_reimbursement(CLI::App& app, Context& ctx) {
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     ctx.exit_code = run_report_reimbursement(*ledger, *ctx.out, *opts);
   });
 }

@@ -1,7 +1,7 @@
 // `ledger session cancel`: record that a half-day will not take place, by whom and when notified.
 #include <fmt/format.h>
 
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "cli/spine.hpp"
 #include "domain/sessions.hpp"
 
@@ -19,13 +19,14 @@ int run_session_cancel(Ledger& ledger, const Clock& clock, std::ostream& out, co
   const auto session = find_session(ledger, module.id, day, slot);
   if (!session) throw InputError::flag("--date", day, fmt::format("no half-day of {} is planned on {} {}", module.code, day, slot));
   if (session->cancelled_by) throw InputError::flag("--date", day, "this half-day is already cancelled");
-  auto& count = ledger.query("session_entry_count");
+  auto count = ledger.query("session_entry_count");
   count.bind(1, session->id);
-  count.executeStep();
-  if (count.getColumn(0).getInt64() > 0)
+  count.next();
+  if (count.i64(0) > 0)
     throw InputError::flag("--date", day, "this half-day has attendance entries: it took place (correct the entries instead)");
   WriteTransaction txn(ledger, clock);
-  txn.append("cancellation", {session->id, opts.by, notified, trim(opts.reason), txn.recorded_at(), txn.recorded_by()});
+  txn.append("cancellation", {{"session_id", session->id}, {"by_party", opts.by}, {"notified", notified},
+                              {"reason", trim(opts.reason)}, {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});
   txn.commit();
   const auto notice = (date::sys_days{parse_date(day)} - date::sys_days{parse_date(notified)}).count();
   out << fmt::format("cancelled {} {} {} by {}, notified {} day{} before\n", module.code, day, slot,
@@ -47,7 +48,7 @@ void setup_session_cancel(CLI::App& app, Context& ctx) {
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     ctx.exit_code = run_session_cancel(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }

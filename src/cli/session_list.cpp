@@ -1,5 +1,5 @@
 // `ledger session list`: the half-days planned, held and cancelled.
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "cli/spine.hpp"
 #include "domain/sessions.hpp"
 #include "report/dataset.hpp"
@@ -9,10 +9,10 @@ namespace ledger {
 
 Dataset session_list(Ledger& ledger, const SessionListOptions& opts) {
   const ConventionState st = load_convention(ledger, opts.convention);
-  auto& q = ledger.query("session_list");
+  auto q = ledger.query("session_list");
   q.bind(":convention", st.convention.id);
   auto bind_opt = [&](const char* name, const std::string& v) {
-    if (v.empty()) q.bind(name);
+    if (v.empty()) q.bind(name, Value());
     else q.bind(name, v);
   };
   bind_opt(":module", opts.module);
@@ -23,19 +23,18 @@ Dataset session_list(Ledger& ledger, const SessionListOptions& opts) {
                {"minutes", "durée", ColumnKind::minutes}, {"mode", "modalité"}, {"trainer", "formateur"},
                {"place", "lieu"}, {"status", "statut"}, {"entries", "émargements", ColumnKind::integer}, {"sheet", "feuille"}};
   auto text = [&](const char* col) -> Datum {
-    const auto c = q.getColumn(col);
-    return c.isNull() ? Datum() : Datum(c.getString());
+    return q.is_null(col) ? Datum() : Datum(q.text(col));
   };
-  while (q.executeStep()) {
-    const auto cancelled = q.getColumn("cancelled_by");
+  while (q.next()) {
+    const auto cancelled = q.opt_text("cancelled_by");
     std::string status = "planned";
-    if (!cancelled.isNull())
-      status = std::string("cancelled by ") + (cancelled.getString() == "of" ? "the training body" : "the beneficiary") +
-               ", notified " + q.getColumn("notified").getString();
-    const std::string module = q.getColumn("module").getString(), date = q.getColumn("date").getString(),
-                      slot = q.getColumn("slot").getString();
-    d.add({date, slot, module, text("start_time"), text("end_time"), q.getColumn("minutes").getInt64(), text("mode"),
-           text("trainer"), text("place"), status, q.getColumn("entries").getInt64(),
+    if (cancelled)
+      status = std::string("cancelled by ") + (*cancelled == "of" ? "the training body" : "the beneficiary") +
+               ", notified " + q.text("notified");
+    const std::string module = q.text("module"), date = q.text("date"),
+                      slot = q.text("slot");
+    d.add({date, slot, module, text("start_time"), text("end_time"), q.i64("minutes"), text("mode"),
+           text("trainer"), text("place"), status, q.i64("entries"),
            sheet_id(st.convention.ref, module, date, slot)});
   }
   return d;
@@ -58,7 +57,7 @@ void setup_session_list(CLI::App& app, Context& ctx) {
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     ctx.exit_code = run_session_list(*ledger, *ctx.out, *opts);
   });
 }

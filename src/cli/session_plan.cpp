@@ -4,7 +4,7 @@
 #include <fstream>
 #include <set>
 
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "cli/spine.hpp"
 #include "domain/sessions.hpp"
 #include "io/csv.hpp"
@@ -87,12 +87,15 @@ int run_session_plan(Ledger& ledger, const Clock& clock, std::ostream& out, cons
   Planner planner{ledger, {}, {}};
   ProblemList problems;
   WriteTransaction txn(ledger, clock);
+  // The columns of Planner::check's rows.
+  auto sessions = txn.appender("session", {"convention_id", "module_id", "date", "slot", "minutes", "start_time", "end_time",
+                                           "trainer", "place", "mode", "recorded_at", "recorded_by"});
   std::size_t planned = 0;
   if (opts.file.empty()) {
     const auto& st = planner.state(opts.convention);
     SessionInput in{{}, opts.module, opts.date, opts.slot, opts.minutes, opts.start, opts.end, opts.trainer, opts.place, opts.mode};
     if (auto row = planner.check(st, in, problems, txn)) {
-      txn.append("session", *row);
+      sessions.append(*row);
       ++planned;
       out << fmt::format("planned {} {} {}: sheet {}\n", opts.module, std::get<std::string>((*row)[2]), std::get<std::string>((*row)[3]),
                          sheet_id(st.convention.ref, opts.module, std::get<std::string>((*row)[2]), std::get<std::string>((*row)[3])));
@@ -124,7 +127,7 @@ int run_session_plan(Ledger& ledger, const Clock& clock, std::ostream& out, cons
         continue;
       }
       if (auto row = planner.check(*st, in, problems, txn)) {
-        txn.append("session", *row);
+        sessions.append(*row);
         ++planned;
       }
     }
@@ -160,7 +163,7 @@ void setup_session_plan(CLI::App& app, Context& ctx) {
       for (const char* required : {"--module", "--date", "--slot"})
         if (cmd->count(required) == 0) throw InputError::flag(required, "", "required (or give --file)");
     opts->convention = ctx.convention;
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     ctx.exit_code = run_session_plan(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }

@@ -4,7 +4,7 @@
 
 #include <fstream>
 
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "cli/paper.hpp"
 #include "domain/sessions.hpp"
 #include "paper/sheet.hpp"
@@ -54,7 +54,7 @@ void setup_sheet(CLI::App& app, Context& ctx) {
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     ctx.exit_code = run_sheet(*ledger, *ctx.out, *opts);
   });
 }

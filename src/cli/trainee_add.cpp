@@ -1,7 +1,7 @@
 // `ledger trainee add`: enrol a trainee after the convention was imported.
 #include <fmt/format.h>
 
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "cli/spine.hpp"
 #include "domain/sessions.hpp"
 
@@ -26,27 +26,28 @@ int run_trainee_add(Ledger& ledger, const Clock& clock, std::ostream& out, const
 
   WriteTransaction txn(ledger, clock);
   const std::int64_t trainee_id =
-      txn.append("trainee", {st.convention.id, id, last, first, birth, trim(opts.function).empty() ? Value() : Value(trim(opts.function)),
-                             start, end, weekly, txn.recorded_at(), txn.recorded_by()});
+      txn.append("trainee", {{"convention_id", st.convention.id}, {"code", id}, {"last_name", last}, {"first_name", first},
+                             {"birth_date", birth},
+                             {"function", trim(opts.function).empty() ? Value() : Value(trim(opts.function))},
+                             {"contract_start", start}, {"contract_end", end}, {"weekly_minutes", weekly},
+                             {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});
   // Agreements written for every trainee cover this one too, on their modules.
   std::vector<std::string> joined;
-  auto& fundings = ledger.query("funding_all_trainees");
+  auto fundings = ledger.query("funding_all_trainees");
   fundings.bind(1, st.convention.id);
   std::vector<std::tuple<std::int64_t, std::string, std::optional<std::string>>> all_trainee_fundings;
-  while (fundings.executeStep()) {
-    const auto modules = fundings.getColumn("modules");
-    all_trainee_fundings.emplace_back(fundings.getColumn("id").getInt64(), fundings.getColumn("ref").getString(),
-                                      modules.isNull() ? std::nullopt : std::optional<std::string>(modules.getString()));
+  while (fundings.next()) {
+    all_trainee_fundings.emplace_back(fundings.i64("id"), fundings.text("ref"), fundings.opt_text("modules"));
   }
   for (const auto& [funding_id, ref, modules] : all_trainee_fundings) {
     for (const auto& m : st.modules) {
       if (modules && (", " + *modules + ", ").find(", " + m.code + ", ") == std::string::npos) continue;
-      auto& owner = ledger.query("funding_scope_owner");
+      auto owner = ledger.query("funding_scope_owner");
       owner.bind(1, m.id);
       owner.bind(2, trainee_id);
-      if (owner.executeStep())
-        throw InputError::flag("--id", id, fmt::format("module {} would be in two agreements ({}, {})", m.code, owner.getColumn(0).getString(), ref));
-      txn.append("funding_scope", {funding_id, m.id, trainee_id});
+      if (owner.next())
+        throw InputError::flag("--id", id, fmt::format("module {} would be in two agreements ({}, {})", m.code, owner.text(0), ref));
+      txn.append("funding_scope", {{"funding_id", funding_id}, {"module_id", m.id}, {"trainee_id", trainee_id}});
     }
     joined.push_back(ref);
   }
@@ -74,7 +75,7 @@ void setup_trainee_add(CLI::App& app, Context& ctx) {
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     ctx.exit_code = run_trainee_add(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }

@@ -1,7 +1,7 @@
 // `ledger trainee leave`: a trainee abandons; half-days dated on or after the day count as withdrawn.
 #include <fmt/format.h>
 
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "cli/spine.hpp"
 #include "domain/sessions.hpp"
 
@@ -14,15 +14,16 @@ int run_trainee_leave(Ledger& ledger, const Clock& clock, std::ostream& out, con
   const std::string on = date_flag("--on", opts.on);
   if (trim(opts.reason).empty()) throw InputError::flag("--reason", opts.reason, "say why the trainee leaves");
   if (t.left_on) throw InputError::flag("--trainee", t.code, "already left on " + *t.left_on);
-  auto& q = ledger.query("trainee_entries_from");
+  auto q = ledger.query("trainee_entries_from");
   q.bind(1, t.id);
   q.bind(2, on);
-  q.executeStep();
-  if (const auto n = q.getColumn(0).getInt64(); n > 0)
+  q.next();
+  if (const auto n = q.i64(0); n > 0)
     throw InputError::flag("--on", on, fmt::format("{} has {} attendance entr{} on or after this day; correct them first or give a later day",
                                                    t.code, n, n == 1 ? "y" : "ies"));
   WriteTransaction txn(ledger, clock);
-  txn.append("departure", {t.id, on, trim(opts.reason), txn.recorded_at(), txn.recorded_by()});
+  txn.append("departure", {{"trainee_id", t.id}, {"on_date", on}, {"reason", trim(opts.reason)},
+                           {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});
   txn.commit();
   out << fmt::format("{} {} {} leaves on {}: half-days from that day count as withdrawn\n", t.code, t.first_name, t.last_name, on);
   return 0;
@@ -39,7 +40,7 @@ void setup_trainee_leave(CLI::App& app, Context& ctx) {
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     ctx.exit_code = run_trainee_leave(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }

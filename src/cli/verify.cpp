@@ -1,14 +1,14 @@
 // `ledger verify`: recompute the tamper-evidence chain from the rows themselves.
 #include <fmt/format.h>
 
-#include "app/command.hpp"
+#include "cli/context.hpp"
 #include "app/error.hpp"
 #include "cli/audit.hpp"
 
 namespace ledger {
 
 int run_verify(Ledger& ledger, std::ostream& out, const VerifyOptions&) {
-  const ChainReport report = verify_chain(ledger.db());
+  const ChainReport report = verify_chain(ledger);
   if (!report.ok) {
     out << fmt::format("ledger verify: FAILED: {}\n", report.problem);
     return kFindings;
@@ -22,7 +22,7 @@ void setup_verify(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<VerifyOptions>();
   auto* cmd = app.add_subcommand("verify", "Recompute the tamper-evidence chain; exit 1 naming the first bad entry");
   cmd->callback([&ctx, opts] {
-    auto ledger = ctx.open();
+    auto ledger = open_ledger(ctx);
     ctx.exit_code = run_verify(*ledger, *ctx.out, *opts);
   });
 }

@@ -1,10 +1,16 @@
 #include "domain/attendance.hpp"
 
-#include <sqlite3.h>
-
 #include <fmt/format.h>
 
+#include "store/errors.hpp"
+
 namespace ledger {
+
+AttendanceBook::AttendanceBook(Ledger& ledger, WriteTransaction& txn)
+    : ledger_(ledger),
+      txn_(txn),
+      entries_(txn.appender("attendance", {"session_id", "trainee_id", "minutes", "absence", "trainee_signed", "trainer_signed",
+                                           "proof", "sheet", "supersedes", "reason", "recorded_at", "recorded_by"})) {}
 
 namespace {
 void session_key(std::string& out, std::int64_t module_id, const std::string& date, const std::string& slot) {
@@ -23,14 +29,14 @@ const SessionInfo* AttendanceBook::session(std::int64_t module_id, const std::st
   session_key(key_, module_id, date, slot);
   auto it = sessions_.find(key_);
   if (it == sessions_.end()) {
-    auto& q = ledger_.query("attendance_session");
+    auto q = ledger_.query("attendance_session");
     q.bind(1, module_id);
     q.bind(2, date);
     q.bind(3, slot);
     std::optional<SessionInfo> found;
-    if (q.executeStep())
-      found = SessionInfo{q.getColumn("id").getInt64(), q.getColumn("minutes").getInt64(),
-                          q.getColumn("mode").getString() == "elearning", !q.getColumn("cancelled_by").isNull()};
+    if (q.next())
+      found = SessionInfo{q.i64("id"), q.i64("minutes"),
+                          q.text("mode") == "elearning", !q.is_null("cancelled_by")};
     it = sessions_.emplace(key_, found).first;
   }
   return it->second ? &*it->second : nullptr;
@@ -56,16 +62,15 @@ const std::vector<Value>& AttendanceBook::row(const EntryValues& e) {
 bool AttendanceBook::append_first(const EntryValues& e, const Origin& origin, const std::string& trainee_code,
                                   ProblemList& problems) {
   try {
-    txn_.append("attendance", row(e));
+    entries_.append(row(e));
     return true;
-  } catch (const SQLite::Exception& ex) {
-    if (ex.getExtendedErrorCode() != SQLITE_CONSTRAINT_UNIQUE) throw;
+  } catch (const DuplicateEntry&) {
     problems.add(origin.problem("trainee", trainee_code,
                                 "already has an entry for this half-day; change it with `ledger attend correct`"));
     return false;
   }
 }
 
-void AttendanceBook::append_correction(const EntryValues& e) { txn_.append("attendance", row(e)); }
+void AttendanceBook::append_correction(const EntryValues& e) { entries_.append(row(e)); }
 
 }  // namespace ledger

@@ -34,7 +34,7 @@ struct EntryValues {
 
 class AttendanceBook {
  public:
-  AttendanceBook(Ledger& ledger, WriteTransaction& txn) : ledger_(ledger), txn_(txn) {}
+  AttendanceBook(Ledger& ledger, WriteTransaction& txn);
 
   const ConventionState& convention(const std::string& ref);
   // The half-day, or nullptr.
@@ -46,11 +46,13 @@ class AttendanceBook {
   void append_correction(const EntryValues& e);
 
  private:
-  // Fills row_ in place: its strings keep their buffers from one entry to the next.
+  // Fills row_ in place, in the order of entries_' columns: its strings keep their buffers from
+  // one entry to the next.
   const std::vector<Value>& row(const EntryValues& e);
 
   Ledger& ledger_;
   WriteTransaction& txn_;
+  Appender entries_;
   std::map<std::string, ConventionState> states_;
   std::unordered_map<std::string, std::optional<SessionInfo>> sessions_;  // by module id, date and slot
   std::vector<Value> row_;

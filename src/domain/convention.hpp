@@ -132,4 +132,23 @@ std::vector<std::string> convention_refs(Ledger& ledger);
 // The chain ids of every entry of the convention (queries/convention_chain_ids.sql).
 std::vector<std::int64_t> convention_chain_ids(Ledger& ledger, std::int64_t convention_id);
 
+// The date of the first half-day not cancelled (when training starts), else the convention's start.
+std::string first_session_date(Ledger& ledger, const ConventionRow& convention);
+
+// The renouncement of the whole convention (Art. 14), when one is recorded.
+struct Renouncement {
+  std::string by_party;                // "of" or "beneficiary"
+  std::optional<std::string> org_key;  // the renouncing body, when by_party is "of"
+  std::string notified, reason;
+};
+std::optional<Renouncement> find_renouncement(Ledger& ledger, std::int64_t convention_id);
+
+// A funding agreement of the convention by its ref, with its decision date once decided.
+struct FundingRow {
+  std::int64_t id = 0;
+  std::string funder;
+  std::optional<std::string> decided_on;
+};
+std::optional<FundingRow> find_funding(Ledger& ledger, std::int64_t convention_id, const std::string& ref);
+
 }  // namespace ledger

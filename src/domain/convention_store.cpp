@@ -10,8 +10,9 @@
 namespace ledger {
 
 namespace {
-std::vector<Value> party_values(const PartySpec& p) {
-  return {p.name, p.siret, opt(p.address), opt(p.representative), opt(p.title), opt(p.icom)};
+std::vector<Field> party_fields(const PartySpec& p) {
+  return {{"name", p.name},        {"siret", p.siret}, {"address", opt(p.address)}, {"representative", opt(p.representative)},
+          {"title", opt(p.title)}, {"icom", opt(p.icom)}};
 }
 
 Value joined_or_null(const std::vector<std::string>& items) {
@@ -20,56 +21,57 @@ Value joined_or_null(const std::vector<std::string>& items) {
   for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
   return out;
 }
-
-std::optional<std::string> text_or_null(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return c.getString();
-}
-std::optional<std::int64_t> int_or_null(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return c.getInt64();
-}
 }  // namespace
 
 std::int64_t record_convention(Ledger& ledger, WriteTransaction& txn, const ConventionSpec& spec) {
   {
-    auto& q = ledger.query("convention_by_ref");
+    auto q = ledger.query("convention_by_ref");
     q.bind(1, spec.ref);
-    if (q.executeStep())
+    if (q.next())
       throw InputError({"", "convention.ref", spec.ref, "a convention with this ref is already recorded"});
   }
   const auto& c = spec.clauses;
   const std::int64_t convention_id = txn.append(
       "convention",
-      {spec.ref, spec.title, spec.option, spec.nature, spec.starts, spec.ends, spec.max_training_share_bp,
-       opt(spec.signed_place), opt(spec.signed_on), opt(c.beneficiary_notice_days), opt(c.beneficiary_percent_bp),
-       opt(c.beneficiary_amount_cents), opt(c.of_notice_days), opt(c.of_percent_bp), opt(c.of_amount_cents),
-       opt(c.partial_percent_bp), opt(c.partial_amount_cents), spec.source, txn.recorded_at(), txn.recorded_by()});
+      {{"ref", spec.ref}, {"title", spec.title}, {"option", spec.option}, {"nature", spec.nature}, {"starts", spec.starts},
+       {"ends", spec.ends}, {"max_training_share_bp", spec.max_training_share_bp}, {"signed_place", opt(spec.signed_place)},
+       {"signed_on", opt(spec.signed_on)}, {"beneficiary_notice_days", opt(c.beneficiary_notice_days)},
+       {"beneficiary_percent_bp", opt(c.beneficiary_percent_bp)}, {"beneficiary_amount_cents", opt(c.beneficiary_amount_cents)},
+       {"of_notice_days", opt(c.of_notice_days)}, {"of_percent_bp", opt(c.of_percent_bp)},
+       {"of_amount_cents", opt(c.of_amount_cents)}, {"partial_percent_bp", opt(c.partial_percent_bp)},
+       {"partial_amount_cents", opt(c.partial_amount_cents)}, {"source", spec.source},
+       {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});
 
-  auto beneficiary = party_values(spec.beneficiary);
-  beneficiary.insert(beneficiary.begin(), convention_id);
+  auto beneficiary = party_fields(spec.beneficiary);
+  beneficiary.push_back({"convention_id", convention_id});
   txn.append("beneficiary", beneficiary);
 
   std::map<std::string, std::int64_t> org_ids, module_ids, trainee_ids;
   for (const auto& o : spec.orgs) {
-    std::vector<Value> v{convention_id, o.key, o.party.name, o.party.siret, opt(o.nda), opt(o.party.address),
-                         opt(o.party.representative), opt(o.party.title), opt(o.party.icom), o.vat_rate_bp,
-                         flag(o.consolidates_grades), flag(o.internal)};
+    auto v = party_fields(o.party);
+    v.insert(v.end(), {{"convention_id", convention_id}, {"key", o.key}, {"nda", opt(o.nda)}, {"vat_rate_bp", o.vat_rate_bp},
+                       {"consolidates_grades", flag(o.consolidates_grades)}, {"internal", flag(o.internal)}});
     org_ids[o.key] = txn.append("training_org", v);
   }
   for (const auto& m : spec.modules)
     module_ids[m.code] = txn.append(
-        "module", {convention_id, m.code, m.label, org_ids.at(m.org), m.minutes, opt(m.training_minutes),
-                   opt(m.support_minutes), opt(m.evaluation_minutes), opt(m.days_x100), flag(m.elearning),
-                   opt(m.place), m.price_ht_cents});
+        "module", {{"convention_id", convention_id}, {"code", m.code}, {"label", m.label}, {"org_id", org_ids.at(m.org)},
+                   {"minutes", m.minutes}, {"training_minutes", opt(m.training_minutes)},
+                   {"support_minutes", opt(m.support_minutes)}, {"evaluation_minutes", opt(m.evaluation_minutes)},
+                   {"days_x100", opt(m.days_x100)}, {"elearning", flag(m.elearning)}, {"place", opt(m.place)},
+                   {"price_ht_cents", m.price_ht_cents}});
   for (const auto& t : spec.trainees)
     trainee_ids[t.code] = txn.append(
-        "trainee", {convention_id, t.code, t.last_name, t.first_name, opt(t.birth_date), opt(t.function),
-                    opt(t.contract_start), opt(t.contract_end), t.weekly_minutes, txn.recorded_at(), txn.recorded_by()});
+        "trainee", {{"convention_id", convention_id}, {"code", t.code}, {"last_name", t.last_name},
+                    {"first_name", t.first_name}, {"birth_date", opt(t.birth_date)}, {"function", opt(t.function)},
+                    {"contract_start", opt(t.contract_start)}, {"contract_end", opt(t.contract_end)},
+                    {"weekly_minutes", t.weekly_minutes}, {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});
   for (const auto& f : spec.fundings) {
     const std::int64_t funding_id = txn.append(
-        "funding", {convention_id, f.ref, f.funder, opt(f.decided), f.hourly_rate_cents, opt(f.cap_minutes),
-                    opt(f.cap_cents), f.basis, flag(f.subrogation), joined_or_null(f.modules), joined_or_null(f.trainees)});
+        "funding", {{"convention_id", convention_id}, {"ref", f.ref}, {"funder", f.funder}, {"decided", opt(f.decided)},
+                    {"hourly_rate_cents", f.hourly_rate_cents}, {"cap_minutes", opt(f.cap_minutes)},
+                    {"cap_cents", opt(f.cap_cents)}, {"basis", f.basis}, {"subrogation", flag(f.subrogation)},
+                    {"modules", joined_or_null(f.modules)}, {"trainees", joined_or_null(f.trainees)}});
     // Scope rows in module code and trainee id order, so the chain does not depend on map order.
     std::vector<std::string> modules = f.modules, trainees = f.trainees;
     if (modules.empty())
@@ -79,24 +81,47 @@ std::int64_t record_convention(Ledger& ledger, WriteTransaction& txn, const Conv
     std::sort(modules.begin(), modules.end());
     std::sort(trainees.begin(), trainees.end());
     for (const auto& m : modules)
-      for (const auto& t : trainees) txn.append("funding_scope", {funding_id, module_ids.at(m), trainee_ids.at(t)});
+      for (const auto& t : trainees)
+        txn.append("funding_scope", {{"funding_id", funding_id}, {"module_id", module_ids.at(m)}, {"trainee_id", trainee_ids.at(t)}});
   }
   return convention_id;
 }
 
 std::vector<std::string> convention_refs(Ledger& ledger) {
   std::vector<std::string> refs;
-  auto& q = ledger.query("convention_list");
-  while (q.executeStep()) refs.push_back(q.getColumn("ref").getString());
+  auto q = ledger.query("convention_list");
+  while (q.next()) refs.push_back(q.text("ref"));
   return refs;
 }
 
 std::vector<std::int64_t> convention_chain_ids(Ledger& ledger, std::int64_t convention_id) {
   std::vector<std::int64_t> ids;
-  auto& q = ledger.query("convention_chain_ids");
+  auto q = ledger.query("convention_chain_ids");
   q.bind(":convention", convention_id);
-  while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+  while (q.next()) ids.push_back(q.i64(0));
   return ids;
+}
+
+std::string first_session_date(Ledger& ledger, const ConventionRow& convention) {
+  auto q = ledger.query("convention_first_session");
+  q.bind(1, convention.id);
+  q.next();
+  return q.is_null(0) ? convention.starts : q.text(0);
+}
+
+std::optional<Renouncement> find_renouncement(Ledger& ledger, std::int64_t convention_id) {
+  auto q = ledger.query("convention_cancel_get");
+  q.bind(1, convention_id);
+  if (!q.next()) return std::nullopt;
+  return Renouncement{q.text("by_party"), q.opt_text("org_key"), q.text("notified"), q.text("reason")};
+}
+
+std::optional<FundingRow> find_funding(Ledger& ledger, std::int64_t convention_id, const std::string& ref) {
+  auto q = ledger.query("funding_get");
+  q.bind(1, convention_id);
+  q.bind(2, ref);
+  if (!q.next()) return std::nullopt;
+  return FundingRow{q.i64("id"), q.text("funder"), q.opt_text("decided_on")};
 }
 
 ConventionState load_convention(Ledger& ledger, const std::string& ref) {
@@ -113,64 +138,64 @@ ConventionState load_convention(Ledger& ledger, const std::string& ref) {
     wanted = refs.front();
   }
   {
-    auto& q = ledger.query("convention_get");
+    auto q = ledger.query("convention_get");
     q.bind(1, wanted);
-    if (!q.executeStep()) {
+    if (!q.next()) {
       std::string list;
       for (const auto& r : convention_refs(ledger)) list += (list.empty() ? "" : ", ") + r;
       throw InputError::flag("--convention", wanted, "no such convention (recorded: " + (list.empty() ? "none" : list) + ")");
     }
     auto& c = state.convention;
-    c.id = q.getColumn("id").getInt64();
-    c.ref = q.getColumn("ref").getString();
-    c.title = q.getColumn("title").getString();
-    c.option = q.getColumn("option").getString();
-    c.nature = q.getColumn("nature").getString();
-    c.starts = q.getColumn("starts").getString();
-    c.ends = q.getColumn("ends").getString();
-    c.max_training_share_bp = q.getColumn("max_training_share_bp").getInt64();
+    c.id = q.i64("id");
+    c.ref = q.text("ref");
+    c.title = q.text("title");
+    c.option = q.text("option");
+    c.nature = q.text("nature");
+    c.starts = q.text("starts");
+    c.ends = q.text("ends");
+    c.max_training_share_bp = q.i64("max_training_share_bp");
     auto& cl = c.clauses;
-    cl.beneficiary_notice_days = int_or_null(q.getColumn("beneficiary_notice_days"));
-    cl.beneficiary_percent_bp = int_or_null(q.getColumn("beneficiary_percent_bp"));
-    cl.beneficiary_amount_cents = int_or_null(q.getColumn("beneficiary_amount_cents"));
-    cl.of_notice_days = int_or_null(q.getColumn("of_notice_days"));
-    cl.of_percent_bp = int_or_null(q.getColumn("of_percent_bp"));
-    cl.of_amount_cents = int_or_null(q.getColumn("of_amount_cents"));
-    cl.partial_percent_bp = int_or_null(q.getColumn("partial_percent_bp"));
-    cl.partial_amount_cents = int_or_null(q.getColumn("partial_amount_cents"));
+    cl.beneficiary_notice_days = q.opt_i64("beneficiary_notice_days");
+    cl.beneficiary_percent_bp = q.opt_i64("beneficiary_percent_bp");
+    cl.beneficiary_amount_cents = q.opt_i64("beneficiary_amount_cents");
+    cl.of_notice_days = q.opt_i64("of_notice_days");
+    cl.of_percent_bp = q.opt_i64("of_percent_bp");
+    cl.of_amount_cents = q.opt_i64("of_amount_cents");
+    cl.partial_percent_bp = q.opt_i64("partial_percent_bp");
+    cl.partial_amount_cents = q.opt_i64("partial_amount_cents");
   }
   {
-    auto& q = ledger.query("convention_orgs");
+    auto q = ledger.query("convention_orgs");
     q.bind(1, state.convention.id);
-    while (q.executeStep())
-      state.orgs.push_back({q.getColumn("id").getInt64(), q.getColumn("key").getString(), q.getColumn("name").getString(),
-                            text_or_null(q.getColumn("nda")).value_or(""), q.getColumn("vat_rate_bp").getInt64()});
+    while (q.next())
+      state.orgs.push_back({q.i64("id"), q.text("key"), q.text("name"),
+                            q.opt_text("nda").value_or(""), q.i64("vat_rate_bp")});
   }
   {
-    auto& q = ledger.query("convention_modules");
+    auto q = ledger.query("convention_modules");
     q.bind(1, state.convention.id);
-    while (q.executeStep()) {
+    while (q.next()) {
       ModuleRow m;
-      m.id = q.getColumn("id").getInt64();
-      m.code = q.getColumn("code").getString();
-      m.label = q.getColumn("label").getString();
-      m.org_id = q.getColumn("org_id").getInt64();
-      m.org_key = q.getColumn("org_key").getString();
-      m.org_name = q.getColumn("org_name").getString();
-      m.minutes = q.getColumn("minutes").getInt64();
-      m.elearning = q.getColumn("elearning").getInt() != 0;
-      m.price_ht_cents = q.getColumn("price_ht_cents").getInt64();
-      m.place = text_or_null(q.getColumn("place")).value_or("");
+      m.id = q.i64("id");
+      m.code = q.text("code");
+      m.label = q.text("label");
+      m.org_id = q.i64("org_id");
+      m.org_key = q.text("org_key");
+      m.org_name = q.text("org_name");
+      m.minutes = q.i64("minutes");
+      m.elearning = q.flag("elearning");
+      m.price_ht_cents = q.i64("price_ht_cents");
+      m.place = q.opt_text("place").value_or("");
       state.modules.push_back(std::move(m));
     }
   }
   {
-    auto& q = ledger.query("convention_trainees");
+    auto q = ledger.query("convention_trainees");
     q.bind(1, state.convention.id);
-    while (q.executeStep())
-      state.trainees.push_back({q.getColumn("id").getInt64(), q.getColumn("code").getString(),
-                                q.getColumn("last_name").getString(), q.getColumn("first_name").getString(),
-                                text_or_null(q.getColumn("function")).value_or(""), text_or_null(q.getColumn("left_on"))});
+    while (q.next())
+      state.trainees.push_back({q.i64("id"), q.text("code"),
+                                q.text("last_name"), q.text("first_name"),
+                                q.opt_text("function").value_or(""), q.opt_text("left_on")});
   }
   return state;
 }

@@ -5,27 +5,26 @@
 namespace ledger {
 
 std::optional<SessionRow> find_session(Ledger& ledger, std::int64_t module_id, const std::string& date, const std::string& slot) {
-  auto& q = ledger.query("session_find");
+  auto q = ledger.query("session_find");
   q.bind(1, module_id);
   q.bind(2, date);
   q.bind(3, slot);
-  if (!q.executeStep()) return std::nullopt;
+  if (!q.next()) return std::nullopt;
   auto text = [&](const char* col) -> std::optional<std::string> {
-    const auto c = q.getColumn(col);
-    return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
+    return q.opt_text(col);
   };
   SessionRow s;
-  s.id = q.getColumn("id").getInt64();
+  s.id = q.i64("id");
   s.module_id = module_id;
-  s.module_code = q.getColumn("module_code").getString();
+  s.module_code = q.text("module_code");
   s.date = date;
   s.slot = slot;
-  s.minutes = q.getColumn("minutes").getInt64();
+  s.minutes = q.i64("minutes");
   s.start_time = text("start_time");
   s.end_time = text("end_time");
   s.trainer = text("trainer");
   s.place = text("place");
-  s.mode = q.getColumn("mode").getString();
+  s.mode = q.text("mode");
   s.cancelled_by = text("cancelled_by");
   return s;
 }

@@ -17,19 +17,21 @@ std::int64_t score_flag(const std::string& flag, const std::string& value) {
 }
 
 std::optional<GradeRow> latest_grade(Ledger& ledger, std::int64_t trainee_id, std::int64_t module_id, const std::string& test) {
-  auto& q = ledger.query("grade_latest");
+  auto q = ledger.query("grade_latest");
   q.bind(1, trainee_id);
   q.bind(2, module_id);
   q.bind(3, test);
-  if (!q.executeStep()) return std::nullopt;
-  GradeRow g{q.getColumn("id").getInt64(), q.getColumn("score_x100").getInt64(), q.getColumn("out_of_x100").getInt64()};
+  if (!q.next()) return std::nullopt;
+  GradeRow g{q.i64("id"), q.i64("score_x100"), q.i64("out_of_x100")};
   q.reset();
   return g;
 }
 
 std::int64_t append_grade(WriteTransaction& txn, const NewGrade& g) {
-  return txn.append("grade", {g.trainee_id, g.module_id, g.test, g.score_x100, g.out_of_x100, opt(g.supersedes), opt(g.reason),
-                              txn.recorded_at(), txn.recorded_by()});
+  return txn.append("grade", {{"trainee_id", g.trainee_id}, {"module_id", g.module_id}, {"test", g.test},
+                              {"score_x100", g.score_x100}, {"out_of_x100", g.out_of_x100},
+                              {"supersedes", opt(g.supersedes)}, {"reason", opt(g.reason)},
+                              {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});
 }
 
 std::string score_text(std::int64_t score_x100, std::int64_t out_of_x100) {
@@ -43,9 +45,9 @@ GradesReport grades_report(Ledger& ledger, const std::string& convention) {
   r.title = st.convention.title;
   r.option = st.convention.option;
   {
-    auto& q = ledger.query("grade_consolidator");
+    auto q = ledger.query("grade_consolidator");
     q.bind(1, st.convention.id);
-    while (q.executeStep()) r.consolidated_by.push_back(q.getColumn("name").getString());
+    while (q.next()) r.consolidated_by.push_back(q.text("name"));
   }
   using K = ColumnKind;
   r.grades.columns = {{"trainee_id", "stagiaire"}, {"last_name", "nom"},  {"first_name", "prénom"},
@@ -53,23 +55,23 @@ GradesReport grades_report(Ledger& ledger, const std::string& convention) {
                       {"score_x100", "note", K::integer}, {"out_of_x100", "sur", K::integer}, {"corrected", "corrigée", K::boolean},
                       {"grade_id", "entrée", K::integer}, {"recorded_at", "saisie le"}, {"recorded_by", "par"}};
   {
-    auto& q = ledger.query("grade_report");
+    auto q = ledger.query("grade_report");
     q.bind(1, st.convention.id);
-    while (q.executeStep())
-      r.grades.add({q.getColumn("trainee").getString(), q.getColumn("last_name").getString(), q.getColumn("first_name").getString(),
-                    q.getColumn("module").getString(), q.getColumn("org").getString(), q.getColumn("test").getString(),
-                    q.getColumn("score_x100").getInt64(), q.getColumn("out_of_x100").getInt64(),
-                    q.getColumn("corrected").getInt() != 0, q.getColumn("id").getInt64(), q.getColumn("recorded_at").getString(),
-                    q.getColumn("recorded_by").getString()});
+    while (q.next())
+      r.grades.add({q.text("trainee"), q.text("last_name"), q.text("first_name"),
+                    q.text("module"), q.text("org"), q.text("test"),
+                    q.i64("score_x100"), q.i64("out_of_x100"),
+                    q.flag("corrected"), q.i64("id"), q.text("recorded_at"),
+                    q.text("recorded_by")});
   }
   r.missing.columns = {{"trainee_id", "stagiaire"}, {"last_name", "nom"}, {"first_name", "prénom"}, {"module", "module"},
                        {"org", "organisme"}};
   {
-    auto& q = ledger.query("grade_missing");
+    auto q = ledger.query("grade_missing");
     q.bind(1, st.convention.id);
-    while (q.executeStep())
-      r.missing.add({q.getColumn("trainee").getString(), q.getColumn("last_name").getString(), q.getColumn("first_name").getString(),
-                     q.getColumn("module").getString(), q.getColumn("org").getString()});
+    while (q.next())
+      r.missing.add({q.text("trainee"), q.text("last_name"), q.text("first_name"),
+                     q.text("module"), q.text("org")});
   }
   return r;
 }

@@ -18,10 +18,6 @@ struct Planned {
   std::optional<std::string> cancelled_by;
 };
 
-std::optional<std::string> text_or_null(const SQLite::Column& c) {
-  return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
-}
-
 // Every trainee of the convention follows every module (Art. 5); one who left on or before the
 // date is withdrawn from that half-day (DESIGN §5) and is not listed.
 std::vector<SheetTrainee> roster(const ConventionState& st, const std::string& date) {
@@ -33,37 +29,37 @@ std::vector<SheetTrainee> roster(const ConventionState& st, const std::string& d
 
 std::vector<Planned> planned(Ledger& ledger, const ConventionState& st, const std::string& from, const std::string& to,
                              const std::optional<std::string>& module, const std::optional<std::string>& slot) {
-  auto& q = ledger.query("sheet_sessions");
+  auto q = ledger.query("sheet_sessions");
   q.bind(":convention", st.convention.id);
   q.bind(":from", from);
   q.bind(":to", to);
   if (module) q.bind(":module", *module);
   if (slot) q.bind(":slot", *slot);
   std::vector<Planned> out;
-  while (q.executeStep()) {
+  while (q.next()) {
     Planned p;
     Sheet& s = p.sheet;
     s.convention_ref = st.convention.ref;
     s.convention_title = st.convention.title;
     s.option = st.convention.option;
-    s.org_name = q.getColumn("org_name").getString();
-    s.org_siret = q.getColumn("org_siret").getString();
-    s.org_nda = text_or_null(q.getColumn("org_nda")).value_or("");
-    s.beneficiary_name = q.getColumn("beneficiary_name").getString();
-    s.org_internal = q.getColumn("org_internal").getInt() != 0;
-    s.module_code = q.getColumn("module").getString();
-    s.module_label = q.getColumn("module_label").getString();
-    s.date = q.getColumn("date").getString();
-    s.slot = q.getColumn("slot").getString();
-    s.mode = q.getColumn("mode").getString();
-    s.minutes = q.getColumn("minutes").getInt64();
-    s.start_time = text_or_null(q.getColumn("start_time"));
-    s.end_time = text_or_null(q.getColumn("end_time"));
-    s.trainer = text_or_null(q.getColumn("trainer"));
-    s.place = text_or_null(q.getColumn("place"));
+    s.org_name = q.text("org_name");
+    s.org_siret = q.text("org_siret");
+    s.org_nda = q.opt_text("org_nda").value_or("");
+    s.beneficiary_name = q.text("beneficiary_name");
+    s.org_internal = q.flag("org_internal");
+    s.module_code = q.text("module");
+    s.module_label = q.text("module_label");
+    s.date = q.text("date");
+    s.slot = q.text("slot");
+    s.mode = q.text("mode");
+    s.minutes = q.i64("minutes");
+    s.start_time = q.opt_text("start_time");
+    s.end_time = q.opt_text("end_time");
+    s.trainer = q.opt_text("trainer");
+    s.place = q.opt_text("place");
     s.id = sheet_id(st.convention.ref, s.module_code, s.date, s.slot);
     s.trainees = roster(st, s.date);
-    p.cancelled_by = text_or_null(q.getColumn("cancelled_by"));
+    p.cancelled_by = q.opt_text("cancelled_by");
     out.push_back(std::move(p));
   }
   return out;

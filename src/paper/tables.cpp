@@ -16,26 +16,19 @@ namespace ledger::paper {
 
 namespace {
 
-std::optional<std::string> text_or_null(const SQLite::Column& c) {
-  return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
-}
-std::optional<std::int64_t> int_or_null(const SQLite::Column& c) {
-  return c.isNull() ? std::nullopt : std::optional<std::int64_t>(c.getInt64());
-}
-
 std::int64_t days_between_inclusive(const std::string& from, const std::string& to) {
   return (date::sys_days{parse_date(to)} - date::sys_days{parse_date(from)}).count() + 1;
 }
 
-TraineeShare trainee_share(const SQLite::Statement& q, const Art7& art7) {
+TraineeShare trainee_share(const Query& q, const Art7& art7) {
   TraineeShare t;
-  t.code = q.getColumn("code").getString();
-  t.last_name = q.getColumn("last_name").getString();
-  t.first_name = q.getColumn("first_name").getString();
-  t.contract_start = text_or_null(q.getColumn("contract_start"));
-  t.contract_end = text_or_null(q.getColumn("contract_end"));
-  t.left_on = text_or_null(q.getColumn("left_on"));
-  t.weekly_minutes = q.getColumn("weekly_minutes").getInt64();
+  t.code = q.text("code");
+  t.last_name = q.text("last_name");
+  t.first_name = q.text("first_name");
+  t.contract_start = q.opt_text("contract_start");
+  t.contract_end = q.opt_text("contract_end");
+  t.left_on = q.opt_text("left_on");
+  t.weekly_minutes = q.i64("weekly_minutes");
   if (t.contract_start && t.contract_end) {
     t.contract_days = days_between_inclusive(*t.contract_start, *t.contract_end);
     t.working_minutes = working_minutes(t.weekly_minutes, *t.contract_days);
@@ -113,34 +106,34 @@ ConventionTables compute_tables(Ledger& ledger, const std::string& ref) {
 
   std::map<std::string, std::size_t> body7_at, body9_at;
   {
-    auto& q = ledger.query("tables_orgs");
+    auto q = ledger.query("tables_orgs");
     q.bind(1, st.convention.id);
-    while (q.executeStep()) {
-      const std::string key = q.getColumn("key").getString(), name = q.getColumn("name").getString();
-      const bool internal = q.getColumn("internal").getInt() != 0;
+    while (q.next()) {
+      const std::string key = q.text("key"), name = q.text("name");
+      const bool internal = q.flag("internal");
       if (!internal) {
         body7_at[key] = a7.bodies.size();
         a7.bodies.push_back({key, name, 0, 0});
       }
       body9_at[key] = a9.bodies.size();
-      a9.bodies.push_back({key, name, internal, 0, t.trainees, 0, 0, q.getColumn("vat_rate_bp").getInt64()});
+      a9.bodies.push_back({key, name, internal, 0, t.trainees, 0, 0, q.i64("vat_rate_bp")});
     }
   }
   {
-    auto& q = ledger.query("tables_modules");
+    auto q = ledger.query("tables_modules");
     q.bind(1, st.convention.id);
-    while (q.executeStep()) {
+    while (q.next()) {
       Art7Module m;
-      m.code = q.getColumn("code").getString();
-      m.label = q.getColumn("label").getString();
-      m.org_key = q.getColumn("org_key").getString();
-      m.org_name = q.getColumn("org_name").getString();
-      m.days_x100 = int_or_null(q.getColumn("days_x100"));
-      m.minutes = q.getColumn("minutes").getInt64();
-      m.training = int_or_null(q.getColumn("training_minutes"));
-      m.support = int_or_null(q.getColumn("support_minutes"));
-      m.evaluation = int_or_null(q.getColumn("evaluation_minutes"));
-      m.elearning = q.getColumn("elearning").getInt() != 0;
+      m.code = q.text("code");
+      m.label = q.text("label");
+      m.org_key = q.text("org_key");
+      m.org_name = q.text("org_name");
+      m.days_x100 = q.opt_i64("days_x100");
+      m.minutes = q.i64("minutes");
+      m.training = q.opt_i64("training_minutes");
+      m.support = q.opt_i64("support_minutes");
+      m.evaluation = q.opt_i64("evaluation_minutes");
+      m.elearning = q.flag("elearning");
 
       a7.totals.days_x100 += m.days_x100.value_or(0);
       a7.totals.minutes += m.minutes;
@@ -148,7 +141,7 @@ ConventionTables compute_tables(Ledger& ledger, const std::string& ref) {
       a7.totals.support += m.support.value_or(0);
       a7.totals.evaluation += m.evaluation.value_or(0);
       a7.parcours_minutes += m.minutes;
-      if (q.getColumn("org_internal").getInt() != 0) {
+      if (q.flag("org_internal")) {
         a7.internal_minutes += m.minutes;
         a7.internal_days_x100 += m.days_x100.value_or(0);
       } else {
@@ -162,11 +155,11 @@ ConventionTables compute_tables(Ledger& ledger, const std::string& ref) {
       p.label = m.label;
       p.org_key = m.org_key;
       p.org_name = m.org_name;
-      p.place = text_or_null(q.getColumn("place"));
-      p.first_date = text_or_null(q.getColumn("first_date"));
-      p.last_date = text_or_null(q.getColumn("last_date"));
-      p.price_ht = q.getColumn("price_ht_cents").getInt64();
-      p.vat_bp = q.getColumn("vat_rate_bp").getInt64();
+      p.place = q.opt_text("place");
+      p.first_date = q.opt_text("first_date");
+      p.last_date = q.opt_text("last_date");
+      p.price_ht = q.i64("price_ht_cents");
+      p.vat_bp = q.i64("vat_rate_bp");
       p.price_ttc = ttc(p.price_ht, p.vat_bp);
       a9.parcours_ht += p.price_ht;
       a9.parcours_ttc += p.price_ttc;
@@ -182,9 +175,9 @@ ConventionTables compute_tables(Ledger& ledger, const std::string& ref) {
     a9.grand_total_ttc += b.total_ttc;
   }
   {
-    auto& q = ledger.query("tables_trainees");
+    auto q = ledger.query("tables_trainees");
     q.bind(1, st.convention.id);
-    while (q.executeStep()) a7.trainees.push_back(trainee_share(q, a7));
+    while (q.next()) a7.trainees.push_back(trainee_share(q, a7));
   }
   return t;
 }

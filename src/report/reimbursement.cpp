@@ -45,32 +45,32 @@ struct Inputs {
     return value_of_minutes(m.price_ht_cents, m.minutes, minutes);
   }
   // The report's statement for `name`, bound to this convention and period (when it uses them).
-  SQLite::Statement& query(const std::string& name) const {
-    auto& q = ledger.query("reports/" + name);
-    if (const int i = q.getIndex(":convention")) q.bind(i, st.convention.id);
-    if (const int i = q.getIndex(":from")) q.bind(i, period.from);
-    if (const int i = q.getIndex(":to")) q.bind(i, period.to);
+  Query query(const std::string& name) const {
+    auto q = ledger.query("reports/" + name);
+    if (q.has_parameter(":convention")) q.bind(":convention", st.convention.id);
+    if (q.has_parameter(":from")) q.bind(":from", period.from);
+    if (q.has_parameter(":to")) q.bind(":to", period.to);
     return q;
   }
 };
 
 std::vector<ReimbursementRow> quantities(const Inputs& cx) {
   std::vector<ReimbursementRow> rows;
-  auto& q = cx.query("quantities");
-  while (q.executeStep()) {
+  auto q = cx.query("quantities");
+  while (q.next()) {
     ReimbursementRow r;
-    r.trainee_id = q.getColumn("trainee_id").getString();
-    r.last_name = q.getColumn("last_name").getString();
-    r.first_name = q.getColumn("first_name").getString();
-    r.module = q.getColumn("module").getString();
-    r.delivered = q.getColumn("delivered_min").getInt64();
-    r.followed = q.getColumn("followed_min").getInt64();
-    r.unproven = q.getColumn("unproven_min").getInt64();
-    r.absent_justified = q.getColumn("absent_justified_min").getInt64();
-    r.absent_unjustified = q.getColumn("absent_unjustified_min").getInt64();
-    r.unrecorded = q.getColumn("unrecorded_min").getInt64();
-    r.not_delivered = q.getColumn("not_delivered_min").getInt64();
-    r.withdrawn = q.getColumn("withdrawn_min").getInt64();
+    r.trainee_id = q.text("trainee_id");
+    r.last_name = q.text("last_name");
+    r.first_name = q.text("first_name");
+    r.module = q.text("module");
+    r.delivered = q.i64("delivered_min");
+    r.followed = q.i64("followed_min");
+    r.unproven = q.i64("unproven_min");
+    r.absent_justified = q.i64("absent_justified_min");
+    r.absent_unjustified = q.i64("absent_unjustified_min");
+    r.unrecorded = q.i64("unrecorded_min");
+    r.not_delivered = q.i64("not_delivered_min");
+    r.withdrawn = q.i64("withdrawn_min");
     r.due_ht = cx.value(r.module, r.delivered);
     r.imputable_ht = cx.value(r.module, r.followed);
     r.non_imputable_ht = r.due_ht - r.imputable_ht;
@@ -92,28 +92,28 @@ std::vector<FundingLine> coverage(const Inputs& cx, std::vector<ReimbursementRow
   std::map<std::int64_t, Agreement> agreements;
   std::vector<std::int64_t> order;
   {
-    auto& q = cx.query("funding_status");
-    while (q.executeStep()) {
+    auto q = cx.query("funding_status");
+    while (q.next()) {
       Agreement a;
-      a.line.ref = q.getColumn("ref").getString();
-      a.line.funder = q.getColumn("funder").getString();
-      if (!q.getColumn("decided").isNull()) a.line.decided = q.getColumn("decided").getString();
+      a.line.ref = q.text("ref");
+      a.line.funder = q.text("funder");
+      if (!q.is_null("decided")) a.line.decided = q.text("decided");
       a.line.status = a.line.decided ? "decided" : "pending";
-      a.line.covers = q.getColumn("covers").getInt() != 0;
-      a.line.received_to_date = q.getColumn("received_cents").getInt64();
-      a.rate = q.getColumn("hourly_rate_cents").getInt64();
-      if (!q.getColumn("cap_cents").isNull()) a.cap_cents = q.getColumn("cap_cents").getInt64();
-      a.ttc = q.getColumn("basis").getString() == "ttc";
-      const std::int64_t id = q.getColumn("id").getInt64();
+      a.line.covers = q.flag("covers");
+      a.line.received_to_date = q.i64("received_cents");
+      a.rate = q.i64("hourly_rate_cents");
+      if (!q.is_null("cap_cents")) a.cap_cents = q.i64("cap_cents");
+      a.ttc = q.text("basis") == "ttc";
+      const std::int64_t id = q.i64("id");
       order.push_back(id);
       agreements.emplace(id, std::move(a));
     }
   }
   std::map<Pair, std::int64_t> scope;
   {
-    auto& q = cx.query("funding_pairs");
-    while (q.executeStep())
-      scope[{q.getColumn("trainee").getString(), q.getColumn("module").getString()}] = q.getColumn("funding_id").getInt64();
+    auto q = cx.query("funding_pairs");
+    while (q.next())
+      scope[{q.text("trainee"), q.text("module")}] = q.i64("funding_id");
   }
 
   // Claim rows per agreement, in the euro cap's order: (month, trainee, module) for a month
@@ -125,13 +125,13 @@ std::vector<FundingLine> coverage(const Inputs& cx, std::vector<ReimbursementRow
   };
   std::map<std::int64_t, std::vector<ClaimRow>> claims;
   {
-    auto& q = cx.query("coverage");
+    auto q = cx.query("coverage");
     std::map<std::int64_t, std::map<Pair, Minutes>> to_date;
-    while (q.executeStep()) {
-      const std::int64_t id = q.getColumn("funding_id").getInt64();
-      Pair pair{q.getColumn("trainee").getString(), q.getColumn("module").getString()};
-      const Minutes covered = q.getColumn("covered_min").getInt64();
-      if (cx.period.month) claims[id].push_back({q.getColumn("month").getString(), std::move(pair), covered});
+    while (q.next()) {
+      const std::int64_t id = q.i64("funding_id");
+      Pair pair{q.text("trainee"), q.text("module")};
+      const Minutes covered = q.i64("covered_min");
+      if (cx.period.month) claims[id].push_back({q.text("month"), std::move(pair), covered});
       else to_date[id][pair] += covered;
     }
     for (auto& [id, pairs] : to_date)
@@ -178,39 +178,33 @@ std::vector<Indemnity> indemnities(const Inputs& cx) {
   std::vector<Indemnity> list;
   // 14-3: a half-day cancelled at shorter notice than the cancelling party's.
   if (cl.partial_percent_bp || cl.partial_amount_cents) {
-    auto& q = cx.query("cancelled_halfdays");
-    while (q.executeStep()) {
+    auto q = cx.query("cancelled_halfdays");
+    while (q.next()) {
       Indemnity i;
-      i.date = q.getColumn("date").getString();
-      i.slot = q.getColumn("slot").getString();
-      i.module = q.getColumn("module").getString();
-      i.owed_by = q.getColumn("by_party").getString();
+      i.date = q.text("date");
+      i.slot = q.text("slot");
+      i.module = q.text("module");
+      i.owed_by = q.text("by_party");
       const auto notice = i.owed_by == "of" ? cl.of_notice_days : cl.beneficiary_notice_days;
-      i.notice_days = days_between(q.getColumn("notified").getString(), i.date);
+      i.notice_days = days_between(q.text("notified"), i.date);
       if (!notice || i.notice_days >= *notice) continue;
       const ModuleRow& m = cx.module(i.module);
       i.org = m.org_key;
       i.clause = "14-3";
-      i.base = q.getColumn("trainees").getInt64() * cx.value(i.module, q.getColumn("minutes").getInt64());
+      i.base = q.i64("trainees") * cx.value(i.module, q.i64("minutes"));
       i.amount = clause_amount(cl.partial_percent_bp, cl.partial_amount_cents, i.base);
       list.push_back(std::move(i));
     }
   }
   // 14-1, 14-2, 14-4: the whole convention renounced before it starts.
-  auto& cancel = cx.ledger.query("convention_cancel_get");
-  cancel.bind(1, cx.st.convention.id);
-  if (!cancel.executeStep()) return list;
+  const auto cancel = find_renouncement(cx.ledger, cx.st.convention.id);
+  if (!cancel) return list;
   Indemnity i;
-  i.date = cancel.getColumn("notified").getString();
-  i.owed_by = cancel.getColumn("by_party").getString();
-  i.org = cancel.getColumn("org_key").isNull() ? "" : cancel.getColumn("org_key").getString();
-  cancel.reset();
+  i.date = cancel->notified;
+  i.owed_by = cancel->by_party;
+  i.org = cancel->org_key.value_or("");
   if (i.date > cx.period.to) return list;
-  auto& first_q = cx.ledger.query("convention_first_session");
-  first_q.bind(1, cx.st.convention.id);
-  first_q.executeStep();
-  const std::string first = first_q.getColumn(0).isNull() ? cx.st.convention.starts : first_q.getColumn(0).getString();
-  first_q.reset();
+  const std::string first = first_session_date(cx.ledger, cx.st.convention);
   std::int64_t enrolled = 0;
   for (const auto& t : cx.st.trainees) enrolled += !t.left_on || *t.left_on > first;
   for (const auto& m : cx.st.modules) i.base += m.price_ht_cents * enrolled;
@@ -242,46 +236,46 @@ std::vector<OrgModuleLine> org_lines(const Inputs& cx, const std::vector<Indemni
   }
   std::map<std::string, Cents> still_owed;  // per module: Σ over trainees of v(min(P, scheduled))
   {
-    auto& q = cx.query("to_date");
-    while (q.executeStep()) {
-      const std::string module = q.getColumn("module").getString();
+    auto q = cx.query("to_date");
+    while (q.next()) {
+      const std::string module = q.text("module");
       const ModuleRow& m = cx.module(module);
-      lines.at(module_line.at(module)).due_ht += cx.value(module, q.getColumn("delivered_min").getInt64());
-      still_owed[module] += cx.value(module, std::min(m.minutes, q.getColumn("scheduled_min").getInt64()));
+      lines.at(module_line.at(module)).due_ht += cx.value(module, q.i64("delivered_min"));
+      still_owed[module] += cx.value(module, std::min(m.minutes, q.i64("scheduled_min")));
     }
   }
   std::map<std::int64_t, std::size_t> invoice_at;
   {
-    auto& q = cx.query("money_invoices");
-    while (q.executeStep()) {
+    auto q = cx.query("money_invoices");
+    while (q.next()) {
       InvoiceLine inv;
-      inv.org = q.getColumn("org").getString();
-      inv.number = q.getColumn("number").getString();
-      inv.date = q.getColumn("date").getString();
-      inv.kind = q.getColumn("kind").getString();
-      inv.module = q.getColumn("module").isNull() ? "" : q.getColumn("module").getString();
-      inv.amount_ht = q.getColumn("amount_ht_cents").getInt64();
-      inv.vat_rate = q.getColumn("vat_rate_bp").getInt64();
+      inv.org = q.text("org");
+      inv.number = q.text("number");
+      inv.date = q.text("date");
+      inv.kind = q.text("kind");
+      inv.module = q.is_null("module") ? "" : q.text("module");
+      inv.amount_ht = q.i64("amount_ht_cents");
+      inv.vat_rate = q.i64("vat_rate_bp");
       inv.amount_ttc = with_vat(inv.amount_ht, inv.vat_rate);
       if (inv.kind == "training") lines.at({inv.org, inv.module}).invoiced_ht += inv.amount_ht;
-      invoice_at[q.getColumn("id").getInt64()] = invoices.size();
+      invoice_at[q.i64("id")] = invoices.size();
       invoices.push_back(std::move(inv));
     }
   }
   {
-    auto& q = cx.query("money_payments");
-    while (q.executeStep()) {
-      InvoiceLine& inv = invoices.at(invoice_at.at(q.getColumn("invoice_id").getInt64()));
-      const Cents amount = q.getColumn("amount_cents").getInt64();
+    auto q = cx.query("money_payments");
+    while (q.next()) {
+      InvoiceLine& inv = invoices.at(invoice_at.at(q.i64("invoice_id")));
+      const Cents amount = q.i64("amount_cents");
       inv.paid_ttc += amount;
       if (inv.kind == "training") lines.at({inv.org, inv.module}).paid_ht += paid_ht(amount, inv.amount_ht, inv.amount_ttc);
     }
   }
   std::map<Pair, Cents> refunded;
   {
-    auto& q = cx.query("money_refunds");
-    while (q.executeStep())
-      refunded[{q.getColumn("org").getString(), q.getColumn("module").getString()}] = q.getColumn("refunded_cents").getInt64();
+    auto q = cx.query("money_refunds");
+    while (q.next())
+      refunded[{q.text("org"), q.text("module")}] = q.i64("refunded_cents");
   }
   for (const auto& i : indemnities) {
     if (i.module.empty()) continue;  // the whole convention: not a module's
@@ -298,24 +292,24 @@ std::vector<OrgModuleLine> org_lines(const Inputs& cx, const std::vector<Indemni
 
 std::vector<ToFix> to_fix(const Inputs& cx) {
   std::vector<ToFix> list;
-  auto& q = cx.query("to_fix");
-  while (q.executeStep()) {
+  auto q = cx.query("to_fix");
+  while (q.next()) {
     ToFix f;
-    f.date = q.getColumn("date").getString();
-    f.slot = q.getColumn("slot").getString();
-    f.module = q.getColumn("module").getString();
-    f.trainee_id = q.getColumn("trainee_id").getString();
-    f.last_name = q.getColumn("last_name").getString();
-    f.first_name = q.getColumn("first_name").getString();
-    if (q.getColumn("recorded").getInt() == 0) {
-      f.minutes = q.getColumn("session_min").getInt64();
+    f.date = q.text("date");
+    f.slot = q.text("slot");
+    f.module = q.text("module");
+    f.trainee_id = q.text("trainee_id");
+    f.last_name = q.text("last_name");
+    f.first_name = q.text("first_name");
+    if (q.i64("recorded") == 0) {
+      f.minutes = q.i64("session_min");
       f.sheet = sheet_id(cx.st.convention.ref, f.module, f.date, f.slot);
       f.missing = "attendance entry";
     } else {
-      f.minutes = q.getColumn("attended_min").getInt64();
-      f.sheet = q.getColumn("sheet").getString();
-      const bool trainee = q.getColumn("trainee_signed").getInt() != 0, trainer = q.getColumn("trainer_signed").getInt() != 0;
-      f.missing = q.getColumn("mode").getString() == "elearning" ? "proof reference"
+      f.minutes = q.i64("attended_min");
+      f.sheet = q.text("sheet");
+      const bool trainee = q.flag("trainee_signed"), trainer = q.flag("trainer_signed");
+      f.missing = q.text("mode") == "elearning" ? "proof reference"
                   : !trainee && !trainer                         ? "trainee and trainer signatures"
                   : !trainee                                     ? "trainee signature"
                                                                  : "trainer signature";

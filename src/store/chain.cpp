@@ -19,6 +19,7 @@
 #include <stdexcept>
 
 #include "store/resources.hpp"
+#include "store/sqlite.hpp"
 
 namespace ledger {
 
@@ -88,12 +89,23 @@ void encode_value(std::string& out, const Value& value) {
   }
 }
 
-void encode_row(std::string& out, std::string_view table, std::int64_t id, const std::vector<Value>& values) {
+namespace {
+void encode_head(std::string& out, std::string_view table, std::int64_t id) {
   out.clear();
   out += table;
   out += '\n';
   encode_value(out, id);
+}
+}  // namespace
+
+void encode_row(std::string& out, std::string_view table, std::int64_t id, const std::vector<Value>& values) {
+  encode_head(out, table, id);
   for (const auto& v : values) encode_value(out, v);
+}
+
+void encode_row(std::string& out, std::string_view table, std::int64_t id, const std::vector<const Value*>& values) {
+  encode_head(out, table, id);
+  for (const Value* v : values) encode_value(out, *v);
 }
 
 std::string encode_row(std::string_view table, std::int64_t id, const std::vector<Value>& values) {
@@ -221,7 +233,7 @@ void check_triggers(SQLite::Database& db, ChainReport& report) {
 
 }  // namespace
 
-ChainReport verify_chain(SQLite::Database& db) {
+ChainReport store_detail::verify_chain_of(SQLite::Database& db) {
   ChainReport report;
   const auto recorded = read_head(db, report);
   if (!recorded) return report;
@@ -288,7 +300,9 @@ ChainReport verify_chain(SQLite::Database& db) {
   return report;
 }
 
-ChainReport verify_entries(SQLite::Database& db, const std::vector<std::int64_t>& ids) {
+namespace {
+
+ChainReport verify_entries_of(SQLite::Database& db, const std::vector<std::int64_t>& ids) {
   ChainReport report;
   const auto recorded = read_head(db, report);
   if (!recorded) return report;
@@ -373,6 +387,24 @@ ChainReport verify_entries(SQLite::Database& db, const std::vector<std::int64_t>
   report.head = ChainHead{recorded->seq, recorded->hash};
   check_triggers(db, report);
   return report;
+}
+
+}  // namespace
+
+ChainReport verify_chain(Ledger& ledger) {
+  try {
+    return store_detail::verify_chain_of(sqlite_database(ledger));
+  } catch (const SQLite::Exception& e) {
+    store_detail::rethrow(e);
+  }
+}
+
+ChainReport verify_entries(Ledger& ledger, const std::vector<std::int64_t>& ids) {
+  try {
+    return verify_entries_of(sqlite_database(ledger), ids);
+  } catch (const SQLite::Exception& e) {
+    store_detail::rethrow(e);
+  }
 }
 
 }  // namespace ledger

@@ -22,11 +22,9 @@
 #include <variant>
 #include <vector>
 
-namespace SQLite {
-class Database;
-}
-
 namespace ledger {
+
+class Ledger;
 
 using Digest = std::array<unsigned char, 32>;
 using Value = std::variant<std::monostate, std::int64_t, std::string>;
@@ -57,6 +55,8 @@ void encode_value(std::string& out, const Value& value);
 std::string encode_row(std::string_view table, std::int64_t id, const std::vector<Value>& values);
 // The same into `out` (cleared first), so that a bulk import reuses one buffer.
 void encode_row(std::string& out, std::string_view table, std::int64_t id, const std::vector<Value>& values);
+// The same from values kept elsewhere (the chain writer's, in declared order).
+void encode_row(std::string& out, std::string_view table, std::int64_t id, const std::vector<const Value*>& values);
 
 struct ChainHead {
   std::int64_t seq = 0;
@@ -71,7 +71,7 @@ struct ChainReport {
 };
 
 // Recomputes every link from the rows themselves.
-ChainReport verify_chain(SQLite::Database& db);
+ChainReport verify_chain(Ledger& ledger);
 
 // Checks the links of the entries given, of the entry after each and of the last entry, against
 // the stored hash of the entry before: work in proportion to the entries given, not to the ledger
@@ -80,6 +80,6 @@ ChainReport verify_chain(SQLite::Database& db);
 // verify_chain, rewriting every later entry and the head is revealed only by a head kept outside
 // the ledger (the bundle's MANIFEST.sha256); verify_chain also finds an id used twice across
 // tables. `entries` counts the links checked; `head` is the recorded head, checked.
-ChainReport verify_entries(SQLite::Database& db, const std::vector<std::int64_t>& ids);
+ChainReport verify_entries(Ledger& ledger, const std::vector<std::int64_t>& ids);
 
 }  // namespace ledger

@@ -1,5 +1,6 @@
 #include "store/ledger.hpp"
 
+#include <SQLiteCpp/Backup.h>
 #include <sqlite3.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -18,7 +19,9 @@
 #include <thread>
 
 #include "app/error.hpp"
+#include "store/errors.hpp"
 #include "store/resources.hpp"
+#include "store/sqlite.hpp"
 
 namespace ledger {
 
@@ -43,8 +46,8 @@ constexpr int kBusyTimeoutMs = 10000;
 constexpr int kBeginAttempts = 30;
 
 // A write the file system refused (a full disk, a file size limit, a read-only file), said
-// plainly; nullopt for any other failure.
-std::optional<DatabaseError> storage_refused(int code, int os_error, const std::string& path) {
+// plainly; nothing for any other failure.
+void throw_if_storage_refused(int code, int os_error, const std::string& path) {
   // SQLite reports a write refused with EFBIG (file size limit) as a plain I/O error, and the
   // errno it keeps may be a later call's: look at the limit and the free space themselves.
   const bool write_error = code == SQLITE_IOERR_WRITE || code == SQLITE_IOERR_FSYNC || code == SQLITE_IOERR_TRUNCATE ||
@@ -56,17 +59,19 @@ std::optional<DatabaseError> storage_refused(int code, int os_error, const std::
   const bool no_room = ::statvfs(dir.c_str(), &fs) == 0 && fs.f_bavail * fs.f_frsize < (1u << 20);
   if ((code & 0xff) == SQLITE_FULL || os_error == ENOSPC || os_error == EFBIG || os_error == EDQUOT ||
       (write_error && (limited || no_room)))
-    return DatabaseError(fmt::format("{}: the disk is full (or a file size limit was reached): nothing was recorded", path));
+    throw StorageFull(fmt::format("{}: the disk is full (or a file size limit was reached): nothing was recorded", path));
   if ((code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_PERM || os_error == EACCES || os_error == EROFS ||
       os_error == EPERM)
-    return DatabaseError(fmt::format("{}: you may not write this ledger (read-only file or directory): nothing was recorded", path));
-  return std::nullopt;
+    throw ReadOnly(fmt::format("{}: you may not write this ledger (read-only file or directory): nothing was recorded", path));
 }
 
 // A write that failed, said plainly. The transaction is rolled back: nothing stays.
-DatabaseError write_refused(SQLite::Database& db, const std::string& path, const std::string& detail) {
-  if (auto refused = storage_refused(db.getExtendedErrorCode(), sqlite3_system_errno(db.getHandle()), path)) return *refused;
-  return DatabaseError(fmt::format("{}: {}: {}: nothing was recorded", path, detail, db.getErrorMsg()));
+[[noreturn]] void throw_write_refused(SQLite::Database& db, const std::string& path, const std::string& detail) {
+  throw_if_storage_refused(db.getExtendedErrorCode(), sqlite3_system_errno(db.getHandle()), path);
+  const auto message = fmt::format("{}: {}: {}: nothing was recorded", path, detail, db.getErrorMsg());
+  const int code = db.getErrorCode() & 0xff;
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED) throw Busy(message);
+  throw StoreError(message);
 }
 
 }  // namespace
@@ -81,16 +86,21 @@ int connection_flags(int flags) {
 }
 }  // namespace
 
-Ledger::Ledger(std::string path, int flags) : path_(std::move(path)), db_(path_, connection_flags(flags)) { configure(); }
+Ledger::Impl::Impl(const std::string& path, int flags) : db(path, connection_flags(flags)) {}
+
+Ledger::Impl& backend(Ledger& ledger) { return *ledger.impl_; }
+
+Ledger::Ledger(std::string path, int flags) : path_(std::move(path)), impl_(std::make_unique<Impl>(path_, flags)) {
+  configure();
+}
+
+Ledger::~Ledger() = default;
 
 void Ledger::configure() {
+  auto& db_ = impl_->db;
   db_.setBusyTimeout(kBusyTimeoutMs);
-  db_.exec("PRAGMA foreign_keys = ON");
-  if (path_ != ":memory:") {
-    db_.exec("PRAGMA journal_mode = WAL");
-    // FULL: a commit reported done survives a power cut, as a ledger of signatures must.
-    db_.exec("PRAGMA synchronous = FULL");
-  }
+  db_.exec(std::string(resource("queries/connection_open.sql")));
+  if (path_ != ":memory:") db_.exec(std::string(resource("queries/connection_file.sql")));
 }
 
 std::unique_ptr<Ledger> Ledger::open(const std::string& path, Open how) {
@@ -123,7 +133,7 @@ std::unique_ptr<Ledger> Ledger::open(const std::string& path, Open how) {
       std::error_code ignored;
       for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path + suffix, ignored);
     }
-    if (auto refused = storage_refused(e.getExtendedErrorCode(), 0, path)) throw *refused;
+    throw_if_storage_refused(e.getExtendedErrorCode(), 0, path);
     throw DatabaseError(fmt::format("{}: {}", path, e.what()));
   }
   return ledger;
@@ -135,16 +145,28 @@ std::unique_ptr<Ledger> Ledger::in_memory() {
   return ledger;
 }
 
-SQLite::Statement& Ledger::query(std::string_view name) {
-  auto it = statements_.find(name);
-  if (it == statements_.end())
-    it = statements_.emplace(std::string(name), std::make_unique<SQLite::Statement>(db_, query_text(name))).first;
-  it->second->reset();
-  it->second->clearBindings();
-  return *it->second;
+Query Ledger::query(std::string_view name) {
+  auto it = impl_->pools.find(name);
+  if (it == impl_->pools.end()) it = impl_->pools.emplace(std::string(name), store_detail::Pool{}).first;
+  for (auto& p : it->second)
+    if (!p->lent) {
+      p->lent = true;
+      return Query(*p);
+    }
+  try {
+    auto& p = *it->second.emplace_back(std::make_unique<store_detail::Prepared>(impl_->db, query_text(name)));
+    p.lent = true;
+    return Query(p);
+  } catch (const SQLite::Exception& e) {
+    store_detail::rethrow(e);
+  }
 }
 
-int Ledger::schema_version() { return db_.execAndGet("PRAGMA user_version").getInt(); }
+int Ledger::schema_version() {
+  auto q = query("schema_version");
+  q.next();
+  return static_cast<int>(q.i64(0));
+}
 
 int Ledger::latest_schema_version() { return static_cast<int>(migrations().size()); }
 
@@ -154,18 +176,23 @@ int Ledger::migrate() {
     throw DatabaseError(fmt::format("{}: made by a newer ledger (schema {}, this one knows {})", path_, version,
                                     latest_schema_version()));
   const auto steps = migrations();
+  auto& db_ = impl_->db;
   // A statement left mid-read would keep its table locked against a migration that rebuilds it.
-  if (version < static_cast<int>(steps.size())) statements_.clear();
+  if (version < static_cast<int>(steps.size()))
+    for (auto& [name, pool] : impl_->pools)
+      std::erase_if(pool, [](const auto& p) { return !p->lent; });
   int applied = 0;
   for (int v = version; v < static_cast<int>(steps.size()); ++v) {
     try {
       SQLite::Transaction txn(db_, SQLite::TransactionBehavior::IMMEDIATE);
       db_.exec(std::string(steps[v].bytes));
-      db_.exec(fmt::format("PRAGMA user_version = {}", v + 1));
+      std::string set_version(resource("queries/schema_version_set.sql"));
+      set_version.replace(set_version.find("{version}"), 9, std::to_string(v + 1));
+      db_.exec(set_version);
       txn.commit();
     } catch (const SQLite::Exception& e) {
       // The transaction is rolled back by now: the error is the exception's.
-      if (auto refused = storage_refused(e.getExtendedErrorCode(), sqlite3_system_errno(db_.getHandle()), path_)) throw *refused;
+      throw_if_storage_refused(e.getExtendedErrorCode(), sqlite3_system_errno(db_.getHandle()), path_);
       throw DatabaseError(fmt::format("{}: cannot apply {}: {}", path_, steps[v].path, e.what()));
     }
     ++applied;
@@ -174,65 +201,157 @@ int Ledger::migrate() {
 }
 
 std::optional<std::string> Ledger::meta(const std::string& key) {
-  auto& q = query("meta_get");
+  auto q = query("meta_get");
   q.bind(1, key);
-  if (!q.executeStep()) return std::nullopt;
-  return q.getColumn(0).getString();
+  if (!q.next()) return std::nullopt;
+  return q.text(0);
 }
+
+ChainReport backup_and_verify(Ledger& ledger, const std::string& file) {
+  try {
+    SQLite::Database copy(file, SQLite::OPEN_READWRITE);
+    SQLite::Backup backup(copy, backend(ledger).db);
+    backup.executeStep();  // all pages at once, from one consistent snapshot
+    copy.exec(std::string(resource("queries/backup_self_contained.sql")));
+  } catch (const SQLite::Exception& e) {
+    ::unlink(file.c_str());
+    throw DatabaseError(fmt::format("{}: backup failed: {}", file, e.what()));
+  }
+  try {
+    SQLite::Database copy(file, SQLite::OPEN_READONLY);
+    return store_detail::verify_chain_of(copy);
+  } catch (const SQLite::Exception& e) {
+    store_detail::rethrow(e);
+  }
+}
+
+ReadSnapshot::ReadSnapshot(Ledger& ledger) : ledger_(ledger) {
+  try {
+    backend(ledger_).db.exec("BEGIN DEFERRED");
+  } catch (const SQLite::Exception& e) {
+    store_detail::rethrow(e);
+  }
+}
+
+ReadSnapshot::~ReadSnapshot() { backend(ledger_).db.tryExec("ROLLBACK"); }
+
+struct WriteTransaction::Table {
+  std::string name;
+  std::vector<std::string> columns;  // after `id`, before `hash`, in declared order
+  std::unique_ptr<SQLite::Statement> insert;
+};
 
 WriteTransaction::WriteTransaction(Ledger& ledger, const Clock& clock)
     : ledger_(ledger), recorded_at_(clock.timestamp()), recorded_by_(current_user()) {
+  auto& db = ledger_.impl_->db;
   for (int attempt = 1;; ++attempt) {
-    const int rc = ledger_.db_.tryExec("BEGIN IMMEDIATE");
+    const int rc = db.tryExec("BEGIN IMMEDIATE");
     if (rc == SQLITE_OK) break;
     if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || attempt == kBeginAttempts)
-      throw write_refused(ledger_.db_, ledger_.path_, "cannot start a write");
+      throw_write_refused(db, ledger_.path_, "cannot start a write");
     std::this_thread::sleep_for(std::chrono::milliseconds(50 * attempt));
   }
   open_ = true;
-  auto& q = ledger_.query("chain_head_get");
-  q.executeStep();
-  head_.seq = q.getColumn(0).getInt64();
-  std::memcpy(head_.hash.data(), q.getColumn(1).getBlob(), head_.hash.size());
-  q.reset();
+  try {
+    SQLite::Statement q(db, std::string(resource("queries/chain_head_get.sql")));
+    q.executeStep();
+    head_.seq = q.getColumn(0).getInt64();
+    std::memcpy(head_.hash.data(), q.getColumn(1).getBlob(), head_.hash.size());
+  } catch (const SQLite::Exception& e) {
+    store_detail::rethrow(e);
+  }
 }
 
 WriteTransaction::~WriteTransaction() {
-  if (open_) ledger_.db_.tryExec("ROLLBACK");
+  if (open_) ledger_.impl_->db.tryExec("ROLLBACK");
 }
 
-SQLite::Statement& WriteTransaction::insert_statement(std::string_view table) {
-  auto it = inserts_.find(table);
-  if (it != inserts_.end()) return *it->second;
-  // The column count comes from the table itself so the encoding follows its declared order.
-  int columns = 0;
-  {
-    SQLite::Statement info(ledger_.db_, fmt::format("PRAGMA table_info({})", table));
-    while (info.executeStep()) ++columns;
+WriteTransaction::Table& WriteTransaction::table(std::string_view name) {
+  for (auto& t : tables_)
+    if (t->name == name) return *t;
+  auto t = std::make_unique<Table>();
+  t->name = std::string(name);
+  try {
+    // The columns come from the table itself so the encoding follows its declared order.
+    auto info = ledger_.query("chain_table_columns");
+    info.bind(":table", t->name);
+    while (info.next()) t->columns.push_back(info.text(0));
+    if (t->columns.size() < 2 || t->columns.front() != "id" || t->columns.back() != "hash")
+      throw std::logic_error(fmt::format("append to {}: not a chained table (id first, hash last)", name));
+    t->columns.erase(t->columns.begin());
+    t->columns.pop_back();
+    std::string placeholders = "?";
+    for (std::size_t i = 0; i < t->columns.size() + 1; ++i) placeholders += ", ?";
+    std::string sql(resource("queries/chain_insert.sql"));
+    sql.replace(sql.find("{table}"), 7, name);
+    sql.replace(sql.find("{placeholders}"), 14, placeholders);
+    t->insert = std::make_unique<SQLite::Statement>(ledger_.impl_->db, sql);
+  } catch (const SQLite::Exception& e) {
+    store_detail::rethrow(e);
   }
-  std::string placeholders;
-  for (int i = 0; i < columns; ++i) placeholders += i == 0 ? "?" : ", ?";
-  std::string sql(resource("queries/chain_insert.sql"));
-  sql.replace(sql.find("{table}"), 7, table);
-  sql.replace(sql.find("{placeholders}"), 14, placeholders);
-  return *inserts_.emplace(std::string(table), std::make_unique<SQLite::Statement>(ledger_.db_, sql)).first->second;
+  tables_.push_back(std::move(t));
+  return *tables_.back();
 }
 
-std::int64_t WriteTransaction::append(std::string_view table, const std::vector<Value>& values) {
-  auto& stmt = insert_statement(table);
-  if (static_cast<std::size_t>(stmt.getBindParameterCount()) != values.size() + 2)
-    throw std::logic_error(fmt::format("append to {}: {} values for {} columns", table, values.size(),
-                                       stmt.getBindParameterCount() - 2));
+namespace {
+std::size_t column_position(const WriteTransaction::Table& t, std::string_view column) {
+  const auto it = std::find(t.columns.begin(), t.columns.end(), column);
+  if (it == t.columns.end()) throw std::logic_error(fmt::format("append to {}: no column {}", t.name, column));
+  return static_cast<std::size_t>(it - t.columns.begin());
+}
+
+void check_all_given(const WriteTransaction::Table& t, const std::vector<const Value*>& ordered) {
+  for (std::size_t i = 0; i < ordered.size(); ++i)
+    if (ordered[i] == nullptr) throw std::logic_error(fmt::format("append to {}: column {} not given", t.name, t.columns[i]));
+}
+}  // namespace
+
+std::int64_t WriteTransaction::append(std::string_view table_name, const std::vector<Field>& fields) {
+  Table& t = table(table_name);
+  ordered_.assign(t.columns.size(), nullptr);
+  for (const auto& f : fields) {
+    const std::size_t i = column_position(t, f.column);
+    if (ordered_[i] != nullptr) throw std::logic_error(fmt::format("append to {}: column {} given twice", t.name, f.column));
+    ordered_[i] = &f.value;
+  }
+  check_all_given(t, ordered_);
+  return append_ordered(t, ordered_);
+}
+
+Appender WriteTransaction::appender(std::string_view table_name, const std::vector<std::string_view>& columns) {
+  Table& t = table(table_name);
+  std::vector<int> position;
+  const Value named;  // marks the columns named, for the same checks as append's
+  std::vector<const Value*> seen(t.columns.size(), nullptr);
+  for (const auto column : columns) {
+    const std::size_t i = column_position(t, column);
+    if (seen[i] != nullptr) throw std::logic_error(fmt::format("append to {}: column {} given twice", t.name, column));
+    seen[i] = &named;
+    position.push_back(static_cast<int>(i));
+  }
+  check_all_given(t, seen);
+  return Appender(*this, t, std::move(position));
+}
+
+std::int64_t Appender::append(const std::vector<Value>& values) {
+  if (values.size() != position_.size())
+    throw std::logic_error(fmt::format("append to {}: {} values for {} columns", table_.name, values.size(), position_.size()));
+  for (std::size_t i = 0; i < values.size(); ++i) ordered_[position_[i]] = &values[i];
+  return txn_.append_ordered(table_, ordered_);
+}
+
+std::int64_t WriteTransaction::append_ordered(Table& t, const std::vector<const Value*>& ordered) {
+  auto& stmt = *t.insert;
   const std::int64_t id = head_.seq + 1;
-  encode_row(encoded_, table, id, values);
+  encode_row(encoded_, t.name, id, ordered);
   const Digest digest = sha_.link(head_.hash, encoded_);
   stmt.reset();
   stmt.bind(1, id);
   int i = 2;
-  for (const auto& v : values) {
-    if (const auto* n = std::get_if<std::int64_t>(&v))
+  for (const Value* v : ordered) {
+    if (const auto* n = std::get_if<std::int64_t>(v))
       stmt.bind(i, *n);
-    else if (const auto* s = std::get_if<std::string>(&v))
+    else if (const auto* s = std::get_if<std::string>(v))
       stmt.bindNoCopy(i, *s);
     else
       stmt.bind(i);
@@ -242,8 +361,8 @@ std::int64_t WriteTransaction::append(std::string_view table, const std::vector<
   try {
     stmt.exec();
   } catch (const SQLite::Exception& e) {
-    if ((e.getErrorCode() & 0xff) == SQLITE_CONSTRAINT) throw;  // the caller's to report
-    throw write_refused(ledger_.db_, ledger_.path_, fmt::format("cannot append to {}", table));
+    if ((e.getErrorCode() & 0xff) == SQLITE_CONSTRAINT) store_detail::rethrow(e);  // the caller's to report
+    throw_write_refused(ledger_.impl_->db, ledger_.path_, fmt::format("cannot append to {}", t.name));
   }
   stmt.clearBindings();
   head_ = ChainHead{id, digest};
@@ -251,23 +370,23 @@ std::int64_t WriteTransaction::append(std::string_view table, const std::vector<
 }
 
 void WriteTransaction::set_meta(const std::string& key, const std::string& value) {
-  auto& q = ledger_.query("meta_set");
+  auto q = ledger_.query("meta_set");
   q.bind(1, key);
   q.bind(2, value);
   q.exec();
 }
 
 void WriteTransaction::commit() {
-  auto& q = ledger_.query("chain_head_set");
-  q.bind(":seq", head_.seq);
-  q.bindNoCopy(":hash", head_.hash.data(), static_cast<int>(head_.hash.size()));
+  auto& db = ledger_.impl_->db;
   try {
+    SQLite::Statement q(db, std::string(resource("queries/chain_head_set.sql")));
+    q.bind(":seq", head_.seq);
+    q.bindNoCopy(":hash", head_.hash.data(), static_cast<int>(head_.hash.size()));
     q.exec();
   } catch (const SQLite::Exception&) {
-    throw write_refused(ledger_.db_, ledger_.path_, "the write could not be committed");
+    throw_write_refused(db, ledger_.path_, "the write could not be committed");
   }
-  q.reset();
-  if (ledger_.db_.tryExec("COMMIT") != SQLITE_OK) throw write_refused(ledger_.db_, ledger_.path_, "the write could not be committed");
+  if (db.tryExec("COMMIT") != SQLITE_OK) throw_write_refused(db, ledger_.path_, "the write could not be committed");
   open_ = false;
 }
 

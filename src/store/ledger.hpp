@@ -1,10 +1,11 @@
 // The ledger database: opening (pragmas, migrations), embedded queries, and the one way to write:
 // an IMMEDIATE transaction that appends chained rows.
+//
+// This header and store/query.hpp, store/errors.hpp and store/chain.hpp are all the other layers
+// see of the database: no library type appears in them (the SQLite backend's insides are in
+// store/sqlite.hpp, for src/store/ alone).
 #pragma once
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 
 #include "app/clock.hpp"
 #include "store/chain.hpp"
+#include "store/query.hpp"
 
 namespace ledger {
 
@@ -24,13 +26,13 @@ class Ledger {
   static std::unique_ptr<Ledger> open(const std::string& path, Open how);
   // A private, fully migrated ledger for tests.
   static std::unique_ptr<Ledger> in_memory();
+  ~Ledger();
 
-  SQLite::Database& db() { return db_; }
   const std::string& path() const { return path_; }
 
   // The embedded statement `queries/NAME.sql` (or `reports/NAME.sql` when NAME starts with
-  // "reports/"), prepared once, reset and with its bindings cleared.
-  SQLite::Statement& query(std::string_view name);
+  // "reports/"), prepared once per nested use and lent unbound (store/query.hpp).
+  Query query(std::string_view name);
 
   int schema_version();
   static int latest_schema_version();
@@ -39,15 +41,42 @@ class Ledger {
 
   std::optional<std::string> meta(const std::string& key);
 
+  struct Impl;  // the backend's connection and statements (store/sqlite.hpp)
+
  private:
   Ledger(std::string path, int flags);
   void configure();
 
   std::string path_;
-  SQLite::Database db_;
-  std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>> statements_;
+  std::unique_ptr<Impl> impl_;
   friend class WriteTransaction;
+  friend Impl& backend(Ledger& ledger);
 };
+
+// A consistent copy of the whole ledger into `file` (which exists, empty), made self-contained
+// (no side files), then its chain verified from the copy itself. Throws DatabaseError when the
+// copy could not be made.
+ChainReport backup_and_verify(Ledger& ledger, const std::string& file);
+
+// One read transaction: every read until it ends sees the same ledger, even while others write.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(Ledger& ledger);
+  ~ReadSnapshot();
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  Ledger& ledger_;
+};
+
+// One column's value of a row to append.
+struct Field {
+  std::string_view column;
+  Value value;
+};
+
+class Appender;
 
 // One write: BEGIN IMMEDIATE (waiting out other writers), appends, COMMIT. Rolled back unless
 // committed, so an error anywhere leaves nothing behind.
@@ -58,17 +87,25 @@ class WriteTransaction {
   WriteTransaction(const WriteTransaction&) = delete;
   WriteTransaction& operator=(const WriteTransaction&) = delete;
 
-  // Appends one row to a chained table; `values` are its columns after `id`, without `hash`,
-  // in declared order. Returns the row's id.
-  std::int64_t append(std::string_view table, const std::vector<Value>& values);
+  // Appends one row to a chained table: every column after `id` and before `hash` named exactly
+  // once, in any order (else std::logic_error naming the table and the column); stored and hashed
+  // in the table's declared order. Returns the row's id. A repeated unique key throws
+  // DuplicateEntry, another constraint ConstraintViolation.
+  std::int64_t append(std::string_view table, const std::vector<Field>& fields);
+  // The same for many rows of one table: the names are checked once, here.
+  Appender appender(std::string_view table, const std::vector<std::string_view>& columns);
   void set_meta(const std::string& key, const std::string& value);
   void commit();
 
   const std::string& recorded_at() const { return recorded_at_; }
   const std::string& recorded_by() const { return recorded_by_; }
 
+  struct Table;  // a chained table's columns and insert statement
+
  private:
-  SQLite::Statement& insert_statement(std::string_view table);
+  friend class Appender;
+  Table& table(std::string_view name);
+  std::int64_t append_ordered(Table& table, const std::vector<const Value*>& ordered);
 
   Ledger& ledger_;
   bool open_ = false;
@@ -76,8 +113,25 @@ class WriteTransaction {
   Sha256 sha_;
   std::string recorded_at_;
   std::string recorded_by_;
-  std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>> inserts_;
+  std::vector<std::unique_ptr<Table>> tables_;
   std::string encoded_;  // reused by every append
+  std::vector<const Value*> ordered_;  // likewise
+};
+
+// Appends rows whose values come in the order of the column names given to
+// WriteTransaction::appender (the bulk import's path: no lookup or allocation per row).
+class Appender {
+ public:
+  std::int64_t append(const std::vector<Value>& values);
+
+ private:
+  friend class WriteTransaction;
+  Appender(WriteTransaction& txn, WriteTransaction::Table& table, std::vector<int> position)
+      : txn_(txn), table_(table), position_(std::move(position)), ordered_(position_.size()) {}
+  WriteTransaction& txn_;
+  WriteTransaction::Table& table_;
+  std::vector<int> position_;  // for each value given, its place among the table's columns
+  std::vector<const Value*> ordered_;
 };
 
 // Helpers to build row values.

@@ -83,7 +83,7 @@ TEST_F(Proofs, BundleHoldsEveryFileAndSha256sumAcceptsItsManifest) {
   EXPECT_EQ(files, 7u);
 
   const std::string manifest = slurp(dir / "MANIFEST.sha256");
-  const ChainReport chain = verify_chain(ledger->db());
+  const ChainReport chain = verify_chain(*ledger);
   const std::string last = "# chain-head " + hex(chain.head.hash) + " entries " + std::to_string(chain.entries) + "\n";
   ASSERT_GE(manifest.size(), last.size());
   EXPECT_EQ(manifest.substr(manifest.size() - last.size()), last);
@@ -105,7 +105,7 @@ TEST_F(Proofs, AttendanceRowsCarryEntryIdsAndHashesOfTheChain) {
   const auto rows = read_csv("attendance.csv");
   ASSERT_EQ(rows.size(), 6u);  // 3 half-days × 2 trainees
   for (const auto& r : rows) {
-    const auto hash = ledger->db().execAndGet("SELECT lower(hex(hash)) FROM attendance WHERE id = " + r.at("entry_id")).getString();
+    const auto hash = sqlite_database(*ledger).execAndGet("SELECT lower(hex(hash)) FROM attendance WHERE id = " + r.at("entry_id")).getString();
     EXPECT_EQ(r.at("hash"), hash);
     EXPECT_EQ(r.at("hash").size(), 64u);
   }
@@ -220,7 +220,7 @@ TEST_F(Proofs, PeriodLimitsTheHalfDays) {
 
 TEST_F(Proofs, TamperedLedgerIsNotExported) {
   build();
-  ledger->db().exec("DROP TRIGGER attendance_no_update; UPDATE attendance SET minutes = 210 WHERE minutes = 190");
+  sqlite_database(*ledger).exec("DROP TRIGGER attendance_no_update; UPDATE attendance SET minutes = 210 WHERE minutes = 190");
   EXPECT_EQ(export_bundle(), 1);
   EXPECT_NE(message.find("FAILS verification"), std::string::npos) << message;
   EXPECT_FALSE(fs::exists(dir));

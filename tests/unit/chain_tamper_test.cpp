@@ -66,8 +66,8 @@ struct ChainTamper : ::testing::Test {
   // The check `export proofs` makes: the links of the convention's own entries.
   ChainReport verify_convention() {
     auto ledger = Ledger::open(file.string(), Ledger::Open::existing);
-    const auto first = ledger->db().execAndGet("SELECT min(id) FROM convention").getInt64();
-    return verify_entries(ledger->db(), convention_chain_ids(*ledger, first));
+    const auto first = sqlite_database(*ledger).execAndGet("SELECT min(id) FROM convention").getInt64();
+    return verify_entries(*ledger, convention_chain_ids(*ledger, first));
   }
 };
 
@@ -244,7 +244,7 @@ TEST_F(ChainTamper, ConventionCheckLooksAtThatConventionOnly) {
   {
     auto ledger = Ledger::open(file.string(), Ledger::Open::existing);
     WriteTransaction txn(*ledger, clock);
-    const std::string ref = ledger->db().execAndGet("SELECT ref FROM convention").getString();
+    const std::string ref = sqlite_database(*ledger).execAndGet("SELECT ref FROM convention").getString();
     record_convention(*ledger, txn, read_convention_toml(replaced(template_toml(), ref, ref + "-B"), "b.toml"));
     txn.commit();
   }
@@ -253,9 +253,9 @@ TEST_F(ChainTamper, ConventionCheckLooksAtThatConventionOnly) {
          "; CREATE TRIGGER attendance_no_update BEFORE UPDATE ON attendance BEGIN SELECT RAISE(ABORT, 'no'); END;");
   EXPECT_FALSE(verify_convention().ok);
   auto ledger = Ledger::open(file.string(), Ledger::Open::existing);
-  const auto second = convention_chain_ids(*ledger, ledger->db().execAndGet("SELECT max(id) FROM convention").getInt64());
+  const auto second = convention_chain_ids(*ledger, sqlite_database(*ledger).execAndGet("SELECT max(id) FROM convention").getInt64());
   ASSERT_FALSE(second.empty());
-  const ChainReport scoped = verify_entries(ledger->db(), second);
+  const ChainReport scoped = verify_entries(*ledger, second);
   EXPECT_TRUE(scoped.ok) << scoped.problem;
   EXPECT_LT(scoped.entries, scalar("SELECT seq FROM chain_head"));
   EXPECT_EQ(verify(), 1);
@@ -272,7 +272,7 @@ TEST_F(ChainTamper, BackupCopiesVerifiesAndNeverOverwrites) {
     auto reopened = Ledger::open(copy.string(), Ledger::Open::existing);
     std::ostringstream v;
     EXPECT_EQ(run_verify(*reopened, v, {}), 0) << v.str();
-    EXPECT_EQ(reopened->db().execAndGet("SELECT count(*) FROM attendance").getInt64(), 2);
+    EXPECT_EQ(sqlite_database(*reopened).execAndGet("SELECT count(*) FROM attendance").getInt64(), 2);
   }
   EXPECT_THROW(run_backup(*ledger, o, {copy.string()}), InputError);
 }

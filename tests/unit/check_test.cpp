@@ -76,9 +76,11 @@ TEST_F(Check, SessionOutsideValidityIsAnError) {
   {
     WriteTransaction txn(*ledger, clock);
     const auto st = load_convention(*ledger, "");
-    txn.append("session", {st.convention.id, st.module("PREMSS")->id, std::string("2027-07-05"), std::string("am"),
-                           std::int64_t{210}, Value(), Value(), Value(), Value(), std::string("onsite"),
-                           txn.recorded_at(), txn.recorded_by()});
+    txn.append("session", {{"convention_id", st.convention.id}, {"module_id", st.module("PREMSS")->id},
+                           {"date", std::string("2027-07-05")}, {"slot", std::string("am")}, {"minutes", std::int64_t{210}},
+                           {"start_time", Value()}, {"end_time", Value()}, {"trainer", Value()}, {"place", Value()},
+                           {"mode", std::string("onsite")}, {"recorded_at", txn.recorded_at()},
+                           {"recorded_by", txn.recorded_by()}});
     txn.commit();
   }
   const auto f = of_rule("outside_validity");

@@ -11,6 +11,7 @@
 #include "domain/convention.hpp"
 #include "store/ledger.hpp"
 #include "store/resources.hpp"
+#include "store/sqlite.hpp"  // tests read and tamper with the file directly
 
 namespace ledger::testing {
 
@@ -48,7 +49,7 @@ struct LedgerFixture : ::testing::Test {
   }
 
   std::int64_t count(const std::string& table) {
-    return ledger->db().execAndGet("SELECT count(*) FROM " + table).getInt64();
+    return sqlite_database(*ledger).execAndGet("SELECT count(*) FROM " + table).getInt64();
   }
 };
 

@@ -22,7 +22,7 @@ struct Grades : LedgerFixture {
 TEST_F(Grades, RecordsScoresInHundredthsOutOfTwentyByDefault) {
   add("T01", "PREMSS", "Étude de cas", "14,5");
   add("T01", "PASS", "QCM", "37.25", "40");
-  auto& q = ledger->db();
+  auto& q = sqlite_database(*ledger);
   EXPECT_EQ(q.execAndGet("SELECT score_x100 FROM grade WHERE test = 'Étude de cas'").getInt64(), 1450);
   EXPECT_EQ(q.execAndGet("SELECT out_of_x100 FROM grade WHERE test = 'Étude de cas'").getInt64(), 2000);
   EXPECT_EQ(q.execAndGet("SELECT score_x100 FROM grade WHERE test = 'QCM'").getInt64(), 3725);

@@ -46,7 +46,7 @@ struct Migration : ::testing::Test {
   }
 
   static std::string rows(Ledger& ledger) {
-    return ledger.db().execAndGet("SELECT group_concat(id || ':' || hex(hash), ',') FROM (SELECT * FROM attendance ORDER BY id)").getString();
+    return sqlite_database(ledger).execAndGet("SELECT group_concat(id || ':' || hex(hash), ',') FROM (SELECT * FROM attendance ORDER BY id)").getString();
   }
 };
 
@@ -60,13 +60,13 @@ TEST_F(Migration, AttendanceKeepsItsRowsAndRules) {
   }
   attend(*ledger, "2026-10-05");
   attend(*ledger, "2026-10-06");
-  const std::string trainee = ledger->db().execAndGet("SELECT code FROM trainee ORDER BY code").getString();
+  const std::string trainee = sqlite_database(*ledger).execAndGet("SELECT code FROM trainee ORDER BY code").getString();
   AttendCorrectOptions fix;
   fix.module = "PREMSS", fix.date = "2026-10-05", fix.slot = "am", fix.trainee = trainee, fix.minutes = "150";
   fix.absence = "justified", fix.reason = "arrived late, sheet misread";
   run_attend_correct(*ledger, clock, out, fix);
   const std::string before = rows(*ledger);
-  const std::int64_t count = ledger->db().execAndGet("SELECT count(*) FROM attendance").getInt64();
+  const std::int64_t count = sqlite_database(*ledger).execAndGet("SELECT count(*) FROM attendance").getInt64();
   ASSERT_GT(count, 2);
 
   EXPECT_EQ(ledger->migrate(), Ledger::latest_schema_version() - 2);
@@ -77,7 +77,7 @@ TEST_F(Migration, AttendanceKeepsItsRowsAndRules) {
 
   // The old indexes are gone, the new one and the append-only triggers are there.
   auto names = [&](const std::string& type) {
-    return ledger->db()
+    return sqlite_database(*ledger)
         .execAndGet("SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE tbl_name = 'attendance' AND type = '" +
                     type + "' ORDER BY name)")
         .getString();
@@ -85,22 +85,22 @@ TEST_F(Migration, AttendanceKeepsItsRowsAndRules) {
   EXPECT_EQ(names("index"), "attendance_entry attendance_superseded");
   EXPECT_EQ(names("trigger"), "attendance_no_delete attendance_no_update");
   // `supersedes` refers to the table by its final name, and every reference holds.
-  EXPECT_EQ(ledger->db().execAndGet("SELECT \"table\" FROM pragma_foreign_key_list('attendance') WHERE \"from\" = 'supersedes'").getString(),
+  EXPECT_EQ(sqlite_database(*ledger).execAndGet("SELECT \"table\" FROM pragma_foreign_key_list('attendance') WHERE \"from\" = 'supersedes'").getString(),
             "attendance");
-  EXPECT_FALSE(SQLite::Statement(ledger->db(), "PRAGMA foreign_key_check").executeStep());
+  EXPECT_FALSE(SQLite::Statement(sqlite_database(*ledger), "PRAGMA foreign_key_check").executeStep());
 
   // Still one first entry per trainee and half-day, still append-only, corrections still taken.
   AttendOptions again;
   again.module = "PREMSS", again.date = "2026-10-06", again.slot = "am", again.all_present = true;
   EXPECT_THROW(run_attend(*ledger, clock, out, err, again), InputError);
-  EXPECT_THROW(ledger->db().exec("UPDATE attendance SET minutes = 0"), SQLite::Exception);
-  EXPECT_THROW(ledger->db().exec("INSERT INTO attendance SELECT id + 1000, session_id, trainee_id, minutes, 'sometimes', "
+  EXPECT_THROW(sqlite_database(*ledger).exec("UPDATE attendance SET minutes = 0"), SQLite::Exception);
+  EXPECT_THROW(sqlite_database(*ledger).exec("INSERT INTO attendance SELECT id + 1000, session_id, trainee_id, minutes, 'sometimes', "
                                  "trainee_signed, trainer_signed, proof, sheet, supersedes, reason, recorded_at, recorded_by, hash "
                                  "FROM attendance LIMIT 1"),
                SQLite::Exception);
   fix.date = "2026-10-06", fix.minutes = "0", fix.reason = "absent, sheet misread";
   EXPECT_EQ(run_attend_correct(*ledger, clock, out, fix), 0);
-  EXPECT_EQ(ledger->db().execAndGet("SELECT count(*) FROM attendance").getInt64(), count + 1);
+  EXPECT_EQ(sqlite_database(*ledger).execAndGet("SELECT count(*) FROM attendance").getInt64(), count + 1);
   EXPECT_EQ(run_verify(*ledger, said, {}), 0) << said.str();
 }
 

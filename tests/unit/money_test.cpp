@@ -39,11 +39,11 @@ struct MoneyMovements : ReimbursementFixture {
     return "(accepted)";
   }
   std::int64_t stored(const std::string& column_of_last_invoice) {
-    auto& q = ledger->query("money_invoice_find");
+    auto q = ledger->query("money_invoice_find");
     q.bind(":convention", load_convention(*ledger, "").convention.id);
     q.bind(":number", "F1");
-    EXPECT_TRUE(q.executeStep());
-    const auto v = q.getColumn(column_of_last_invoice.c_str()).getInt64();
+    EXPECT_TRUE(q.next());
+    const auto v = q.i64(column_of_last_invoice);
     q.reset();
     return v;
   }

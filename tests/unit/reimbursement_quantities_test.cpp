@@ -19,19 +19,19 @@ std::ostream& operator<<(std::ostream& os, const QuantityRow& r) {
 
 struct Quantities : ReimbursementFixture {
   std::vector<QuantityRow> run(const std::string& from, const std::string& to) {
-    auto& q = ledger->query("reports/quantities");
+    auto q = ledger->query("reports/quantities");
     q.bind(":convention", convention_id());
     q.bind(":from", from);
     q.bind(":to", to);
     std::vector<QuantityRow> rows;
-    while (q.executeStep()) {
-      QuantityRow r{q.getColumn("trainee_id").getString(), q.getColumn("last_name").getString(),
-                    q.getColumn("first_name").getString(), q.getColumn("module").getString(), {}};
+    while (q.next()) {
+      QuantityRow r{q.text("trainee_id"), q.text("last_name"),
+                    q.text("first_name"), q.text("module"), {}};
       int i = 0;
       for (const char* c : {"delivered_min", "followed_min", "unproven_min", "absent_justified_min", "absent_unjustified_min",
                             "unrecorded_min", "not_delivered_min", "withdrawn_min"}) {
-        EXPECT_EQ(q.getColumn(c).isInteger(), true) << c;  // never a float
-        r.minutes[i++] = q.getColumn(c).getInt64();
+        EXPECT_EQ(q.is_integer(c), true) << c;  // never a float
+        r.minutes[i++] = q.i64(c);
       }
       rows.push_back(r);
     }

@@ -49,7 +49,7 @@ TEST_F(BulkFixture, RecordsEachLineAgainstItsOwnHalfDay) {
                      "PREMSS,05/10/2026,pm,T01,180,yes,yes\n"   // same day written otherwise, other slot
                      "PREMSS,2026-10-06,am,T01,210,yes,yes\n")
                   .empty());
-  const auto minutes = ledger->db().execAndGet(
+  const auto minutes = sqlite_database(*ledger).execAndGet(
       "SELECT group_concat(s.date || ' ' || s.slot || ' ' || a.minutes || ' ' || a.sheet, '|') FROM attendance a "
       "JOIN session s ON s.id = a.session_id ORDER BY a.id");
   EXPECT_EQ(minutes.getString(),

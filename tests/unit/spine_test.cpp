@@ -46,7 +46,7 @@ TEST_F(Spine, TomlFloatsAndStringsForAmounts) {
   toml = replaced(toml, "hourly_rate = \"9.15\"", "hourly_rate = 9.15");
   import(toml);
   EXPECT_EQ(load_convention(*ledger, "").module("PASS")->price_ht_cents, 122050);
-  EXPECT_EQ(ledger->db().execAndGet("SELECT hourly_rate_cents FROM funding").getInt64(), 915);
+  EXPECT_EQ(sqlite_database(*ledger).execAndGet("SELECT hourly_rate_cents FROM funding").getInt64(), 915);
 }
 
 TEST_F(Spine, SeveralConventionsNeedARef) {
@@ -66,7 +66,7 @@ TEST_F(Spine, AttendanceCorrectionsAppendAndSupersede) {
   a.late = {"T01=30=justified"};
   run_attend(*ledger, clock, out, err, a);
   auto entry = [&](const char* column) {
-    return ledger->db().execAndGet(std::string("SELECT ") + column +
+    return sqlite_database(*ledger).execAndGet(std::string("SELECT ") + column +
                                    " FROM attendance a WHERE NOT EXISTS (SELECT 1 FROM attendance l WHERE l.supersedes = a.id)");
   };
   EXPECT_EQ(entry("minutes").getInt64(), 180);
@@ -83,9 +83,9 @@ TEST_F(Spine, AttendanceCorrectionsAppendAndSupersede) {
   EXPECT_EQ(entry("absence").getString(), "");  // a full half-day has nothing missed
   EXPECT_EQ(entry("reason").getString(), "arrived on time after all");
   // The original is still there, untouched, and cannot be changed.
-  EXPECT_EQ(ledger->db().execAndGet("SELECT minutes FROM attendance ORDER BY id LIMIT 1").getInt64(), 180);
-  EXPECT_THROW(ledger->db().exec("UPDATE attendance SET minutes = 0"), SQLite::Exception);
-  EXPECT_THROW(ledger->db().exec("DELETE FROM attendance"), SQLite::Exception);
+  EXPECT_EQ(sqlite_database(*ledger).execAndGet("SELECT minutes FROM attendance ORDER BY id LIMIT 1").getInt64(), 180);
+  EXPECT_THROW(sqlite_database(*ledger).exec("UPDATE attendance SET minutes = 0"), SQLite::Exception);
+  EXPECT_THROW(sqlite_database(*ledger).exec("DELETE FROM attendance"), SQLite::Exception);
 }
 
 TEST_F(Spine, EveryEnrolledTraineeNeedsAStatus) {
@@ -111,18 +111,18 @@ TEST_F(Spine, EveryEnrolledTraineeNeedsAStatus) {
 TEST_F(Spine, WritesAreChainedWithoutGaps) {
   import(template_toml());
   plan("PREMSS", "2026-10-05", "am", 210);
-  const auto report = verify_chain(ledger->db());
+  const auto report = verify_chain(*ledger);
   EXPECT_TRUE(report.ok) << report.problem;
-  EXPECT_EQ(report.entries, ledger->db().execAndGet("SELECT seq FROM chain_head").getInt64());
+  EXPECT_EQ(report.entries, sqlite_database(*ledger).execAndGet("SELECT seq FROM chain_head").getInt64());
   EXPECT_GT(report.entries, 5);
 }
 
 TEST_F(Spine, FailedWriteLeavesTheChainAsItWas) {
   import(template_toml());
-  const auto before = ledger->db().execAndGet("SELECT seq FROM chain_head").getInt64();
+  const auto before = sqlite_database(*ledger).execAndGet("SELECT seq FROM chain_head").getInt64();
   EXPECT_THROW(plan("PREMSS", "2026-10-05", "xx", 210), InputError);
-  EXPECT_EQ(ledger->db().execAndGet("SELECT seq FROM chain_head").getInt64(), before);
-  EXPECT_TRUE(verify_chain(ledger->db()).ok);
+  EXPECT_EQ(sqlite_database(*ledger).execAndGet("SELECT seq FROM chain_head").getInt64(), before);
+  EXPECT_TRUE(verify_chain(*ledger).ok);
 }
 
 }  // namespace

@@ -1,0 +1,2 @@
+-- Run on every connection: the references between tables are checked.
+PRAGMA foreign_keys = ON;
