@@ -1,5 +1,6 @@
 // `ledger attend history`: every entry, superseded ones with the reason they were corrected.
 #include "app/command.hpp"
+#include "app/text.hpp"
 #include "cli/spine.hpp"
 #include "domain/sessions.hpp"
 #include "report/dataset.hpp"
@@ -20,19 +21,24 @@ Dataset attendance_history(Ledger& ledger, const AttendHistoryOptions& opts) {
   bind_opt(":from", opts.from.empty() ? "" : date_flag("--from", opts.from));
   bind_opt(":to", opts.to.empty() ? "" : date_flag("--to", opts.to));
   Dataset d;
-  d.columns = {{"entry_id", "entrée", ColumnKind::integer}, {"date", "date"}, {"slot", "dj"}, {"module", "module"},
-               {"trainee_id", "stagiaire"}, {"minutes", "présence", ColumnKind::minutes}, {"absence", "absence"},
-               {"trainee_signed", "signé", ColumnKind::boolean}, {"trainer_signed", "formateur", ColumnKind::boolean},
-               {"proof", "preuve"}, {"sheet", "feuille"}, {"status", "état"}, {"reason", "motif"},
-               {"recorded_at", "enregistré le"}, {"recorded_by", "par"}};
+  d.columns = {{"entry_id", tr("col.entry_id"), ColumnKind::integer}, {"date", tr("col.date")}, {"slot", tr("col.attend_history.slot")}, {"module", tr("col.module")},
+               {"trainee_id", tr("col.trainee_id")}, {"minutes", tr("col.attend_history.minutes"), ColumnKind::minutes}, {"absence", tr("col.absence"), ColumnKind::text, {{"justified", tr("history.justified")}, {"unjustified", tr("history.unjustified")}}},
+
+               {"trainee_signed", tr("col.trainee_signed"), ColumnKind::boolean}, {"trainer_signed", tr("col.trainer_signed"), ColumnKind::boolean},
+               {"proof", tr("col.proof")}, {"sheet", tr("col.sheet")},
+               {"status", tr("col.attend_history.status"), ColumnKind::text, {{"current", tr("history.current")}, {"superseded", tr("history.superseded")}}},
+               {"superseded_by", tr("col.superseded_by"), ColumnKind::integer}, {"reason", tr("col.reason")},
+               {"recorded_at", tr("col.recorded_at")}, {"recorded_by", tr("col.recorded_by")}};
   while (q.executeStep()) {
     const auto superseded_by = q.getColumn("superseded_by");
-    std::string status = superseded_by.isNull() ? "current" : "superseded by " + superseded_by.getString();
+
     const auto reason = q.getColumn("reason");
     d.add({q.getColumn("id").getInt64(), q.getColumn("date").getString(), q.getColumn("slot").getString(),
            q.getColumn("module").getString(), q.getColumn("trainee").getString(), q.getColumn("minutes").getInt64(),
            q.getColumn("absence").getString(), q.getColumn("trainee_signed").getInt64(), q.getColumn("trainer_signed").getInt64(),
-           q.getColumn("proof").getString(), q.getColumn("sheet").getString(), status,
+           q.getColumn("proof").getString(), q.getColumn("sheet").getString(),
+           std::string(superseded_by.isNull() ? "current" : "superseded"),
+           superseded_by.isNull() ? Datum() : Datum(superseded_by.getInt64()),
            reason.isNull() ? Datum() : Datum(reason.getString()), q.getColumn("recorded_at").getString(),
            q.getColumn("recorded_by").getString()});
   }
@@ -42,7 +48,8 @@ Dataset attendance_history(Ledger& ledger, const AttendHistoryOptions& opts) {
 int run_attend_history(Ledger& ledger, std::ostream& out, const AttendHistoryOptions& opts) {
   const Dataset d = attendance_history(ledger, opts);
   if (d.rows.empty() && opts.format == Format::table) {
-    out << "no attendance entry matches\n";
+    out << tr("history.none") << '\n';
+
     return 0;
   }
   render(d, opts.format, out);
@@ -52,12 +59,12 @@ int run_attend_history(Ledger& ledger, std::ostream& out, const AttendHistoryOpt
 namespace {
 void setup_attend_history(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<AttendHistoryOptions>();
-  auto& group = command_group(app, "attend", "Record attendance: one half-day, or digitised sheets with --file");
-  auto* cmd = group.add_subcommand("history", "Every entry, superseded ones with their reasons");
-  cmd->add_option("--trainee", opts->trainee, "Only this trainee");
-  cmd->add_option("--module", opts->module, "Only this module");
-  cmd->add_option("--from", opts->from, "From this date");
-  cmd->add_option("--to", opts->to, "To this date");
+  auto& group = command_group(app, "attend", tr("help.cmd.attend"));
+  auto* cmd = group.add_subcommand("history", tr("help.cmd.attend_history"));
+  cmd->add_option("--trainee", opts->trainee, tr("help.opt.trainee.only_this"));
+  cmd->add_option("--module", opts->module, tr("help.opt.module.only_this"));
+  cmd->add_option("--from", opts->from, tr("help.opt.from.from_this"));
+  cmd->add_option("--to", opts->to, tr("help.opt.to.to_this"));
   add_format_option(*cmd, opts->format);
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {

@@ -1,5 +1,6 @@
 // `ledger certificate --trainee ID`: the certificat de réalisation, one page per training body.
 #include "app/command.hpp"
+#include "app/text.hpp"
 #include "audit/certificate.hpp"
 #include "cli/audit.hpp"
 #include "domain/convention.hpp"
@@ -20,10 +21,10 @@ int run_certificate(Ledger& ledger, const Clock& clock, std::ostream& out, const
 namespace {
 void setup_certificate(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<CertificateOptions>();
-  auto* cmd = app.add_subcommand("certificate", "Certificat de réalisation of a trainee (arrêté du 21 décembre 2018)");
-  cmd->add_option("--trainee", opts->trainee, "Trainee id")->required();
+  auto* cmd = app.add_subcommand("certificate", tr("help.cmd.certificate"));
+  cmd->add_option("--trainee", opts->trainee, tr("help.opt.trainee.trainee_id"))->required();
   const std::map<std::string, DocumentFormat> names{{"html", DocumentFormat::html}, {"text", DocumentFormat::text}};
-  cmd->add_option("--format", opts->format, "html (prints on A4, one page per training body) or text")
+  cmd->add_option("--format", opts->format, tr("help.opt.format.html_prints"))
       ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
       ->default_str("html");
   add_convention_option(*cmd, ctx);

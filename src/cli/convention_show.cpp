@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "app/command.hpp"
+#include "app/text.hpp"
 #include "cli/paper.hpp"
 #include "cli/spine.hpp"
 #include "domain/convention.hpp"
@@ -155,14 +156,14 @@ namespace {
 void setup_convention_show(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<ConventionShowOptions>();
   auto tables = std::make_shared<ConventionTablesOptions>();
-  auto& group = command_group(app, "convention", "Record and read conventions");
-  auto* cmd = group.add_subcommand("show", "Show what was recorded of a convention");
-  cmd->add_option("REF", opts->ref, "Convention ref (default: --convention, or the only one)");
+  auto& group = command_group(app, "convention", tr("help.cmd.convention"));
+  auto* cmd = group.add_subcommand("show", tr("help.cmd.convention_show"));
+  cmd->add_option("REF", opts->ref, tr("help.opt.ref"));
   auto with_tables = std::make_shared<bool>(false);
-  cmd->add_flag("--tables", *with_tables, "Art. 7 (durations, 70 % rule) and Art. 9 (costs) filled in from the convention");
+  cmd->add_flag("--tables", *with_tables, tr("help.opt.tables"));
   add_format_option(*cmd, tables->format);
   cmd->add_option("--section", tables->section,
-                  "With --tables, one table: art7, art7-bodies, art7-trainees, art9, art9-bodies (csv: art7 by default)");
+                  tr("help.opt.section.with_tables"));
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts, tables, with_tables] {
     if (opts->ref.empty()) opts->ref = ctx.convention;

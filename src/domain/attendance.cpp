@@ -1,4 +1,5 @@
 #include "domain/attendance.hpp"
+#include "app/text.hpp"
 
 #include <sqlite3.h>
 
@@ -61,7 +62,7 @@ bool AttendanceBook::append_first(const EntryValues& e, const Origin& origin, co
   } catch (const SQLite::Exception& ex) {
     if (ex.getExtendedErrorCode() != SQLITE_CONSTRAINT_UNIQUE) throw;
     problems.add(origin.problem("trainee", trainee_code,
-                                "already has an entry for this half-day; change it with `ledger attend correct`"));
+                                tr("attend.entry_exists")));
     return false;
   }
 }

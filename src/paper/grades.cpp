@@ -1,4 +1,5 @@
 #include "paper/grades.hpp"
+#include "app/text.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -48,10 +49,11 @@ GradesReport grades_report(Ledger& ledger, const std::string& convention) {
     while (q.executeStep()) r.consolidated_by.push_back(q.getColumn("name").getString());
   }
   using K = ColumnKind;
-  r.grades.columns = {{"trainee_id", "stagiaire"}, {"last_name", "nom"},  {"first_name", "prénom"},
-                      {"module", "module"},        {"org", "organisme"},  {"test", "épreuve"},
-                      {"score_x100", "note", K::integer}, {"out_of_x100", "sur", K::integer}, {"corrected", "corrigée", K::boolean},
-                      {"grade_id", "entrée", K::integer}, {"recorded_at", "saisie le"}, {"recorded_by", "par"}};
+  r.grades.columns = {{"trainee_id", tr("col.trainee_id")}, {"last_name", tr("col.last_name")},  {"first_name", tr("col.first_name")},
+                      {"module", tr("col.module")},        {"org", tr("col.org")},  {"test", tr("col.test")},
+                      {"score_x100", tr("col.score"), K::integer}, {"out_of_x100", tr("col.out_of"), K::integer}
+, {"corrected", tr("col.corrected"), K::boolean},
+                      {"grade_id", tr("col.grade_id"), K::integer}, {"recorded_at", tr("col.grades.recorded_at")}, {"recorded_by", tr("col.recorded_by")}};
   {
     auto& q = ledger.query("grade_report");
     q.bind(1, st.convention.id);
@@ -62,8 +64,8 @@ GradesReport grades_report(Ledger& ledger, const std::string& convention) {
                     q.getColumn("corrected").getInt() != 0, q.getColumn("id").getInt64(), q.getColumn("recorded_at").getString(),
                     q.getColumn("recorded_by").getString()});
   }
-  r.missing.columns = {{"trainee_id", "stagiaire"}, {"last_name", "nom"}, {"first_name", "prénom"}, {"module", "module"},
-                       {"org", "organisme"}};
+  r.missing.columns = {{"trainee_id", tr("col.trainee_id")}, {"last_name", tr("col.last_name")}, {"first_name", tr("col.first_name")}, {"module", tr("col.module")},
+                       {"org", tr("col.org")}};
   {
     auto& q = ledger.query("grade_missing");
     q.bind(1, st.convention.id);
@@ -85,7 +87,8 @@ std::string consolidator_text(const GradesReport& r) {
 
 // For people the score reads `14,5 / 20` in one column; the machine columns stay integers.
 void print_grades(const Dataset& grades, std::ostream& out) {
-  TextTable t({"stagiaire", "nom", "prénom", "module", "organisme", "épreuve", "note>", "corrigée"});
+  TextTable t({tr("col.trainee_id"), tr("col.last_name"), tr("col.first_name"), tr("col.module"), tr("col.org"), tr("col.test"),
+               tr("col.score") + ">", tr("col.corrected")});
   std::string previous;
   for (const auto& row : grades.rows) {
     const auto& trainee = std::get<std::string>(row[0]);
@@ -103,7 +106,7 @@ void print_grades(const Dataset& grades, std::ostream& out) {
 
 void render_grades(const GradesReport& r, Format format, const std::string& section, std::ostream& out) {
   if (!section.empty() && section != "grades" && section != "missing")
-    throw InputError::flag("--section", section, "expected grades or missing");
+    throw InputError::flag("--section", section, tr("grade.section_values"));
   if (format == Format::csv) {
     render_csv(section == "missing" ? r.missing : r.grades, out);
     return;

@@ -44,12 +44,8 @@ std::string fill_template(std::string_view tmpl, const std::map<std::string, std
 
 std::string long_french_date(const std::string& iso) {
   static constexpr std::array<const char*, 7> weekdays{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"};
-  static constexpr std::array<const char*, 12> months{"janvier", "février", "mars",      "avril",   "mai",      "juin",
-                                                      "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
-  const auto day = parse_date(iso);
-  const date::weekday wd{date::sys_days{day}};
-  return std::string(weekdays[wd.c_encoding()]) + " " + std::to_string(unsigned(day.day())) + " " +
-         months[unsigned(day.month()) - 1] + " " + std::to_string(int(day.year()));
+  const date::weekday wd{date::sys_days{parse_date(iso)}};
+  return std::string(weekdays[wd.c_encoding()]) + " " + french_date(iso);
 }
 
 std::string short_french_date(const std::string& iso) {

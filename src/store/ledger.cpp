@@ -1,4 +1,5 @@
 #include "store/ledger.hpp"
+#include "app/text.hpp"
 
 #include <sqlite3.h>
 #include <sys/resource.h>
@@ -56,17 +57,17 @@ std::optional<DatabaseError> storage_refused(int code, int os_error, const std::
   const bool no_room = ::statvfs(dir.c_str(), &fs) == 0 && fs.f_bavail * fs.f_frsize < (1u << 20);
   if ((code & 0xff) == SQLITE_FULL || os_error == ENOSPC || os_error == EFBIG || os_error == EDQUOT ||
       (write_error && (limited || no_room)))
-    return DatabaseError(fmt::format("{}: the disk is full (or a file size limit was reached): nothing was recorded", path));
+    return DatabaseError(path + ": " + tr("db.disk_full"));
   if ((code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_PERM || os_error == EACCES || os_error == EROFS ||
       os_error == EPERM)
-    return DatabaseError(fmt::format("{}: you may not write this ledger (read-only file or directory): nothing was recorded", path));
+    return DatabaseError(path + ": " + tr("db.read_only"));
   return std::nullopt;
 }
 
 // A write that failed, said plainly. The transaction is rolled back: nothing stays.
 DatabaseError write_refused(SQLite::Database& db, const std::string& path, const std::string& detail) {
   if (auto refused = storage_refused(db.getExtendedErrorCode(), sqlite3_system_errno(db.getHandle()), path)) return *refused;
-  return DatabaseError(fmt::format("{}: {}: {}: nothing was recorded", path, detail, db.getErrorMsg()));
+  return DatabaseError(tr("db.write_refused", fmt::arg("path", path), fmt::arg("detail", detail), fmt::arg("reason", db.getErrorMsg())));
 }
 
 }  // namespace
@@ -97,11 +98,11 @@ std::unique_ptr<Ledger> Ledger::open(const std::string& path, Open how) {
   namespace fs = std::filesystem;
   const bool exists = fs::exists(path);
   if (!exists && how == Open::existing)
-    throw DatabaseError(fmt::format("{}: no ledger here; create it with `ledger init` (or give --db FILE)", path));
+    throw DatabaseError(path + ": " + tr("db.missing"));
   if (!exists) {
     // Personal data: the file is created readable by its owner only.
     const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY, 0600);
-    if (fd < 0) throw DatabaseError(fmt::format("{}: cannot create the ledger: {}", path, std::strerror(errno)));
+    if (fd < 0) throw DatabaseError(path + ": " + tr("db.cannot_create", fmt::arg("reason", std::strerror(errno))));
     ::close(fd);
   }
   std::unique_ptr<Ledger> ledger;
@@ -109,13 +110,11 @@ std::unique_ptr<Ledger> Ledger::open(const std::string& path, Open how) {
     ledger.reset(new Ledger(path, SQLite::OPEN_READWRITE));
     const int version = ledger->schema_version();
     if (version > latest_schema_version())
-      throw DatabaseError(fmt::format("{}: made by a newer ledger (schema {}, this one knows {}): upgrade ledger",
-                                      path, version, latest_schema_version()));
+      throw DatabaseError(path + ": " + tr("db.newer", fmt::arg("version", version), fmt::arg("latest", latest_schema_version())));
     if (how == Open::existing && version == 0)
-      throw DatabaseError(fmt::format("{}: not a ledger yet; run `ledger init`", path));
+      throw DatabaseError(path + ": " + tr("db.not_a_ledger"));
     if (how == Open::existing && version < latest_schema_version())
-      throw DatabaseError(fmt::format("{}: schema {} is older than {}: run `ledger init` to migrate it", path, version,
-                                      latest_schema_version()));
+      throw DatabaseError(path + ": " + tr("db.older", fmt::arg("version", version), fmt::arg("latest", latest_schema_version())));
   } catch (const SQLite::Exception& e) {
     // A ledger that could not be set up is not left behind as an empty file.
     if (!exists) {
@@ -151,8 +150,7 @@ int Ledger::latest_schema_version() { return static_cast<int>(migrations().size(
 int Ledger::migrate() {
   const int version = schema_version();
   if (version > latest_schema_version())
-    throw DatabaseError(fmt::format("{}: made by a newer ledger (schema {}, this one knows {})", path_, version,
-                                    latest_schema_version()));
+    throw DatabaseError(path_ + ": " + tr("db.newer", fmt::arg("version", version), fmt::arg("latest", latest_schema_version())));
   const auto steps = migrations();
   // A statement left mid-read would keep its table locked against a migration that rebuilds it.
   if (version < static_cast<int>(steps.size())) statements_.clear();
@@ -166,7 +164,7 @@ int Ledger::migrate() {
     } catch (const SQLite::Exception& e) {
       // The transaction is rolled back by now: the error is the exception's.
       if (auto refused = storage_refused(e.getExtendedErrorCode(), sqlite3_system_errno(db_.getHandle()), path_)) throw *refused;
-      throw DatabaseError(fmt::format("{}: cannot apply {}: {}", path_, steps[v].path, e.what()));
+      throw DatabaseError(path_ + ": " + tr("db.migration_failed", fmt::arg("step", steps[v].path), fmt::arg("reason", e.what())));
     }
     ++applied;
   }
@@ -186,7 +184,7 @@ WriteTransaction::WriteTransaction(Ledger& ledger, const Clock& clock)
     const int rc = ledger_.db_.tryExec("BEGIN IMMEDIATE");
     if (rc == SQLITE_OK) break;
     if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || attempt == kBeginAttempts)
-      throw write_refused(ledger_.db_, ledger_.path_, "cannot start a write");
+      throw write_refused(ledger_.db_, ledger_.path_, tr("db.cannot_start"));
     std::this_thread::sleep_for(std::chrono::milliseconds(50 * attempt));
   }
   open_ = true;
@@ -243,7 +241,7 @@ std::int64_t WriteTransaction::append(std::string_view table, const std::vector<
     stmt.exec();
   } catch (const SQLite::Exception& e) {
     if ((e.getErrorCode() & 0xff) == SQLITE_CONSTRAINT) throw;  // the caller's to report
-    throw write_refused(ledger_.db_, ledger_.path_, fmt::format("cannot append to {}", table));
+    throw write_refused(ledger_.db_, ledger_.path_, tr("db.cannot_append", fmt::arg("table", table)));
   }
   stmt.clearBindings();
   head_ = ChainHead{id, digest};
@@ -264,10 +262,10 @@ void WriteTransaction::commit() {
   try {
     q.exec();
   } catch (const SQLite::Exception&) {
-    throw write_refused(ledger_.db_, ledger_.path_, "the write could not be committed");
+    throw write_refused(ledger_.db_, ledger_.path_, tr("db.cannot_commit"));
   }
   q.reset();
-  if (ledger_.db_.tryExec("COMMIT") != SQLITE_OK) throw write_refused(ledger_.db_, ledger_.path_, "the write could not be committed");
+  if (ledger_.db_.tryExec("COMMIT") != SQLITE_OK) throw write_refused(ledger_.db_, ledger_.path_, tr("db.cannot_commit"));
   open_ = false;
 }
 
