@@ -27,13 +27,14 @@ int main(int argc, char** argv) {
   app.add_option("--db", ctx.db_flag, tr("help.opt.db"));
   app.set_version_flag("--version", "ledger 0.1.0", tr("cli.version"));
   setup_all_commands(app, ctx);
-  translate_help(app);
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
+    translate_help(app);  // only when help is printed: it walks every option of every command
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
+    translate_help(app);
     return app.exit(e);
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);

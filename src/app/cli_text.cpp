@@ -14,7 +14,9 @@ struct HelpWords {
               integer = tr("cli.type_int"), choice = tr("cli.type_choice");
 };
 
-void translate_groups(CLI::App& app, const HelpWords& words) {
+// Subcommands took their parent's formatter when they were created: each gets the French one.
+void translate_groups(CLI::App& app, const HelpWords& words, const std::shared_ptr<CLI::Formatter>& formatter) {
+  app.formatter(formatter);
   for (CLI::Option* opt : app.get_options()) {
     if (opt->get_group() == "Options") opt->group(words.options);
     const std::string type = opt->get_type_name();
@@ -24,7 +26,7 @@ void translate_groups(CLI::App& app, const HelpWords& words) {
   }
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
     if (sub->get_group() == "Subcommands") sub->group(words.subcommands);
-    translate_groups(*sub, words);
+    translate_groups(*sub, words, formatter);
   }
 }
 
@@ -73,6 +75,8 @@ std::string unknown_word(const CLI::App& app, const std::string& word) {
   std::string best = names.front();
   for (const auto& n : names)
     if (edit_distance(word, n) < edit_distance(word, best)) best = n;
+  // A suggestion only when it is close: a third of the word's letters wrong at most.
+  if (edit_distance(word, best) > std::max<std::size_t>(2, word.size() / 3)) return word + ": " + tr("cli.unknown_command_plain");
   const std::string command = at.get_parent() == nullptr ? "ledger " + best : "ledger " + command_path(at) + " " + best;
   return word + ": " + tr("cli.unknown_command", fmt::arg("command", command));
 }
@@ -115,15 +119,14 @@ void translate_help(CLI::App& app) {
   formatter->label("Env", tr("cli.env"));
   formatter->label("Needs", tr("cli.needs"));
   formatter->label("Excludes", tr("cli.excludes"));
-  app.formatter(formatter);
-  translate_groups(app, HelpWords{});
+  translate_groups(app, HelpWords{}, formatter);
 }
 
 std::vector<std::string> parse_error_lines(const CLI::ParseError& error, const CLI::App& app, const std::vector<std::string>& args) {
   const std::string what = error.what();
   std::smatch m;
   if (is<CLI::ExtrasError>(error)) {
-    static const std::regex extras("were? not expected: (.*)$");
+    static const std::regex extras("(?:was|were) not expected: (.*)$");
     std::vector<std::string> lines;
     if (std::regex_search(what, m, extras)) {
       auto words = split_words(m[1]);

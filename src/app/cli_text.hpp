@@ -10,7 +10,7 @@
 namespace ledger {
 
 // Labels (Usage, OPTIONS, REQUIRED…), option and subcommand groups and value types of `app` and
-// of every subcommand, from the catalogue. Call once every command is set up.
+// of every subcommand, from the catalogue. Only printing help needs them: call it then.
 void translate_help(CLI::App& app);
 
 // The lines `WHERE: value: why` (without `ledger: error: `) saying what was wrong with the command

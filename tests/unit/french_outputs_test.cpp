@@ -15,18 +15,18 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// English words with no business in a French text (words French shares, such as "argument",
+// "information", "note", "total", "module", or the codes "of" and "no", are not listed).
 const std::set<std::string>& english_words() {
   static const std::set<std::string> words{
-      "the",      "and",      "with",     "without",  "is",        "are",        "was",       "not",
-      "from",     "for",      "by",       "to",        "at",         "yet",      "or",
-      "entry",    "entries",  "error",    "errors",   "warning",   "warnings",   "recorded",  "planned",  "cancelled",
-      "superseded", "current", "onsite",  "elearning", "hours",    "trainee",    "trainees",  "invoice",  "payment",
-      "refund",   "pending",  "decided",  "none",     "nothing",   "written",    "wrote",     "file",     "files",
-      "half-day", "half-days", "sheet",   "missing",  "required",  "expected",   "unknown",   "already",  "must",
-      "cannot",   "usage",    "subcommands", "subcommand", "print", "help",      "exit",      "display",  "following",
-      "argument", "arguments", "run",     "more",     "information", "ready",    "covers",    "claim",    "due",
-      "paid",     "agreement", "funding", "training", "body",     "bodies",     "so",        "far",      "report",
-      "month",    "totals",   "figure",   "amount",   "fix",      "before",     "after",     "only",     "every"};
+      "the", "and", "with", "without", "is", "are", "was", "not", "from", "for", "by", "to", "at", "yet", "or",
+      "entry", "entries", "error", "errors", "warning", "warnings", "recorded", "planned", "cancelled", "superseded",
+      "current", "onsite", "elearning", "hours", "trainee", "trainees", "invoice", "payment", "refund", "pending",
+      "decided", "none", "nothing", "written", "wrote", "file", "files", "half-day", "half-days", "sheet", "missing",
+      "required", "expected", "unknown", "already", "must", "cannot", "usage", "subcommands", "subcommand", "print",
+      "help", "exit", "display", "following", "run", "more", "ready", "covers", "claim", "due", "paid", "agreement",
+      "funding", "training", "body", "bodies", "so", "far", "month", "totals", "amount", "fix", "before", "after",
+      "only", "every"};
   return words;
 }
 
