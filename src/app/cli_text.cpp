@@ -11,7 +11,7 @@ namespace {
 
 struct HelpWords {
   std::string options = tr("cli.options"), subcommands = tr("cli.subcommands"), text = tr("cli.type_text"),
-              integer = tr("cli.type_int"), choice = tr("cli.type_choice");
+              integer = tr("cli.type_int");
 };
 
 // Subcommands took their parent's formatter when they were created: each gets the French one.
@@ -22,7 +22,6 @@ void translate_groups(CLI::App& app, const HelpWords& words, const std::shared_p
     const std::string type = opt->get_type_name();
     if (type == "TEXT") opt->type_name(words.text);
     else if (type == "INT" || type == "UINT") opt->type_name(words.integer);
-    else if (type.starts_with("ENUM")) opt->type_name(words.choice);
   }
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
     if (sub->get_group() == "Subcommands") sub->group(words.subcommands);

@@ -46,7 +46,8 @@ void add_convention_option(CLI::App& cmd, Context& ctx) {
 void add_format_option(CLI::App& cmd, Format& format, bool) {
   const std::map<std::string, Format> names{{"table", Format::table}, {"csv", Format::csv}, {"json", Format::json}};
   cmd.add_option("--format", format, tr("help.opt.format.output_format"))
-      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
+      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case).description(""))  // its English "value in {…}"
+      ->type_name("table|csv|json")
       ->default_str("table");
 }
 

@@ -25,7 +25,8 @@ void setup_certificate(CLI::App& app, Context& ctx) {
   cmd->add_option("--trainee", opts->trainee, tr("help.opt.trainee.trainee_id"))->required();
   const std::map<std::string, DocumentFormat> names{{"html", DocumentFormat::html}, {"text", DocumentFormat::text}};
   cmd->add_option("--format", opts->format, tr("help.opt.format.html_prints"))
-      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
+      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case).description(""))
+      ->type_name("html|text")
       ->default_str("html");
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
