@@ -4,6 +4,7 @@
 #include "app/command.hpp"
 #include "app/text.hpp"
 #include "cli/paper.hpp"
+#include "paper/text.hpp"
 #include "cli/spine.hpp"
 #include "domain/convention.hpp"
 #include "report/table.hpp"
@@ -19,13 +20,8 @@ std::string hours_or_dash(const SQLite::Column& c) { return c.isNull() ? "—" :
 
 std::string percent(std::int64_t bp) { return format_hundredths_fr(bp) + " %"; }
 
-std::string option_label(const std::string& option) {
-  return option == "famille" ? "Conseiller service à l'utilisateur (CSU) – branche Famille"
-                             : "Conseiller offres de service de la branche Recouvrement";
-}
-
 std::string nature_label(const std::string& nature) {
-  return nature == "contrat_pro" ? "Contrat de professionnalisation" : "Période de professionnalisation";
+  return nature == "contrat_pro" ? tr("show.nature_contrat_pro") : tr("show.nature_periode_pro");
 }
 
 // Whole years between a birth date and today.
@@ -39,7 +35,7 @@ std::string age(const std::string& birth, date::year_month_day today) {
 std::string clause(const std::optional<std::int64_t>& bp, const std::optional<Cents>& cents) {
   if (bp) return percent(*bp);
   if (cents) return format_euros(*cents);
-  return "non renseigné";
+  return tr("show.not_given");
 }
 
 }  // namespace
@@ -47,44 +43,43 @@ std::string clause(const std::optional<std::int64_t>& bp, const std::optional<Ce
 int run_convention_show(Ledger& ledger, const Clock& clock, std::ostream& out, const ConventionShowOptions& opts) {
   const ConventionState state = load_convention(ledger, opts.ref);
   const auto& c = state.convention;
-  out << fmt::format("Convention {}\n", c.ref);
-  out << fmt::format("  Intitulé            {}\n", c.title);
-  out << fmt::format("  Option              {}\n", option_label(c.option));
-  out << fmt::format("  Nature              {}\n", nature_label(c.nature));
-  out << fmt::format("  Validité (Art. 14)  du {} au {}\n", c.starts, c.ends);
-  out << fmt::format("  Part maximale de formation (Art. 7)  {}\n", percent(c.max_training_share_bp));
+  out << tr("show.header", fmt::arg("ref", c.ref), fmt::arg("title", c.title), fmt::arg("option", paper::option_label(c.option)),
+            fmt::arg("nature", nature_label(c.nature)), fmt::arg("starts", c.starts), fmt::arg("ends", c.ends),
+            fmt::arg("share", percent(c.max_training_share_bp)))
+      << '\n';
 
   {
     auto& q = ledger.query("convention_beneficiary");
     q.bind(1, c.id);
     if (q.executeStep()) {
-      out << "\nOrganisme bénéficiaire\n";
-      out << fmt::format("  {}, SIRET {}, N° ICOM {}\n", q.getColumn("name").getString(), q.getColumn("siret").getString(),
-                         text(q.getColumn("icom")));
-      out << fmt::format("  {} ; représenté par {}, {}\n", text(q.getColumn("address")), text(q.getColumn("representative")),
-                         text(q.getColumn("title")));
+      out << '\n'
+          << tr("show.beneficiary", fmt::arg("name", q.getColumn("name").getString()), fmt::arg("siret", q.getColumn("siret").getString()),
+                fmt::arg("icom", text(q.getColumn("icom"))), fmt::arg("address", text(q.getColumn("address"))),
+                fmt::arg("representative", text(q.getColumn("representative"))), fmt::arg("title", text(q.getColumn("title"))))
+          << '\n';
     }
   }
 
-  out << "\nOrganismes de formation (Art. 6)\n";
+  out << '\n' << tr("show.orgs_title") << '\n';
   {
-    TextTable t({"clé", "raison sociale", "SIRET", "NDA", "TVA>", "note"});
+    TextTable t({tr("show.col.key"), tr("show.col.name"), "SIRET", "NDA", tr("show.col.vat") + ">", tr("show.col.note")});
     auto& q = ledger.query("convention_orgs");
     q.bind(1, c.id);
     while (q.executeStep()) {
       std::string note;
-      if (q.getColumn("internal").getInt() != 0) note = "service interne (Art. 3)";
-      if (q.getColumn("consolidates_grades").getInt() != 0) note += std::string(note.empty() ? "" : ", ") + "consolide les notes (Art. 8)";
+      if (q.getColumn("internal").getInt() != 0) note = tr("show.internal");
+      if (q.getColumn("consolidates_grades").getInt() != 0) note += (note.empty() ? "" : ", ") + tr("show.consolidates");
       t.add({q.getColumn("key").getString(), q.getColumn("name").getString(), q.getColumn("siret").getString(),
              text(q.getColumn("nda")), percent(q.getColumn("vat_rate_bp").getInt64()), note});
     }
     t.print(out, "  ");
   }
 
-  out << "\nModules (Art. 7 et 9)\n";
+  out << '\n' << tr("show.modules_title") << '\n';
   {
-    TextTable t({"code", "intitulé", "organisme", "heures>", "formation>", "accompagnement>", "évaluation>", "jours>",
-                 "e-learning", "lieu", "prix HT / stagiaire>"});
+    TextTable t({tr("show.col.code"), tr("show.col.label"), tr("show.col.org"), tr("show.col.hours") + ">", tr("show.col.training") + ">",
+                 tr("show.col.support") + ">", tr("show.col.evaluation") + ">", tr("show.col.days") + ">", tr("show.col.elearning"),
+                 tr("show.col.place"), tr("show.col.price") + ">"});
     auto& q = ledger.query("convention_modules_full");
     q.bind(1, c.id);
     while (q.executeStep())
@@ -92,14 +87,15 @@ int run_convention_show(Ledger& ledger, const Clock& clock, std::ostream& out, c
              format_hours(q.getColumn("minutes").getInt64()), hours_or_dash(q.getColumn("training_minutes")),
              hours_or_dash(q.getColumn("support_minutes")), hours_or_dash(q.getColumn("evaluation_minutes")),
              q.getColumn("days_x100").isNull() ? "—" : format_hundredths_fr(q.getColumn("days_x100").getInt64()),
-             q.getColumn("elearning").getInt() != 0 ? "oui" : "non", text(q.getColumn("place")),
+             q.getColumn("elearning").getInt() != 0 ? tr("common.yes") : tr("common.no"), text(q.getColumn("place")),
              format_euros(q.getColumn("price_ht_cents").getInt64())});
     t.print(out, "  ");
   }
 
-  out << fmt::format("\nStagiaires (Art. 5) : {} au total\n", state.trainees.size());
+  out << '\n' << tr("show.trainees_title", fmt::arg("count", state.trainees.size())) << '\n';
   {
-    TextTable t({"id", "nom", "prénom", "âge>", "fonction", "contrat", "hebdo>", "départ"});
+    TextTable t({tr("show.col.id"), tr("col.last_name"), tr("col.first_name"), tr("show.col.age") + ">", tr("show.col.function"),
+                 tr("show.col.contract"), tr("show.col.weekly") + ">", tr("show.col.left")});
     auto& q = ledger.query("convention_trainees");
     q.bind(1, c.id);
     while (q.executeStep()) {
@@ -113,41 +109,43 @@ int run_convention_show(Ledger& ledger, const Clock& clock, std::ostream& out, c
     t.print(out, "  ");
   }
 
-  out << "\nAccords de prise en charge OPCA (Art. 11)\n";
+  out << '\n' << tr("show.fundings_title") << '\n';
   {
-    TextTable t({"accord", "financeur", "décision", "taux horaire>", "plafond heures>", "plafond €>", "base", "subrogation",
-                 "modules", "stagiaires"});
+    TextTable t({tr("show.col.funding"), tr("show.col.funder"), tr("show.col.decision"), tr("show.col.rate") + ">",
+                 tr("show.col.cap_hours") + ">", tr("show.col.cap_amount") + ">", tr("show.col.basis"), tr("show.col.subrogation"),
+                 tr("show.col.modules"), tr("show.col.trainees")});
     auto& q = ledger.query("convention_fundings");
     q.bind(1, c.id);
     while (q.executeStep())
-      t.add({q.getColumn("ref").getString(), q.getColumn("funder").getString(), text(q.getColumn("decided_on"), "en attente"),
+      t.add({q.getColumn("ref").getString(), q.getColumn("funder").getString(), text(q.getColumn("decided_on"), tr("report.status_pending").c_str()),
              format_euros(q.getColumn("hourly_rate_cents").getInt64()),
              q.getColumn("cap_minutes").isNull() ? "—" : format_hours(q.getColumn("cap_minutes").getInt64()),
              q.getColumn("cap_cents").isNull() ? "—" : format_euros(q.getColumn("cap_cents").getInt64()),
-             q.getColumn("basis").getString() == "ht" ? "HT" : "TTC", q.getColumn("subrogation").getInt() != 0 ? "oui" : "non",
-             text(q.getColumn("modules"), "tous"), text(q.getColumn("trainees"), "tous")});
-    if (t.empty()) out << "  aucun\n";
+             q.getColumn("basis").getString() == "ht" ? "HT" : "TTC", q.getColumn("subrogation").getInt() != 0 ? tr("common.yes") : tr("common.no"),
+             text(q.getColumn("modules"), tr("show.all").c_str()), text(q.getColumn("trainees"), tr("show.all").c_str())});
+    if (t.empty()) out << "  " << tr("show.none") << '\n';
     else t.print(out, "  ");
   }
 
   const auto& cl = c.clauses;
-  out << "\nDédit ou abandon (Art. 13)\n";
-  out << fmt::format("  14-1 renoncement du bénéficiaire moins de {} jours avant le démarrage : {}\n",
-                     cl.beneficiary_notice_days ? std::to_string(*cl.beneficiary_notice_days) : "?",
-                     clause(cl.beneficiary_percent_bp, cl.beneficiary_amount_cents));
-  out << fmt::format("  14-2 renoncement d'un organisme de formation moins de {} jours avant le démarrage : {}\n",
-                     cl.of_notice_days ? std::to_string(*cl.of_notice_days) : "?", clause(cl.of_percent_bp, cl.of_amount_cents));
-  out << fmt::format("  14-3 réalisation partielle (demi-journée annulée à moins du délai de prévenance) : {}\n",
-                     clause(cl.partial_percent_bp, cl.partial_amount_cents));
-  out << "  14-4 annulation par le bénéficiaire le premier jour : prestation intégrale\n";
+  out << '\n'
+      << tr("show.clauses", fmt::arg("beneficiary_days", cl.beneficiary_notice_days ? std::to_string(*cl.beneficiary_notice_days) : "?"),
+            fmt::arg("beneficiary", clause(cl.beneficiary_percent_bp, cl.beneficiary_amount_cents)),
+            fmt::arg("of_days", cl.of_notice_days ? std::to_string(*cl.of_notice_days) : "?"),
+            fmt::arg("of", clause(cl.of_percent_bp, cl.of_amount_cents)),
+            fmt::arg("partial", clause(cl.partial_percent_bp, cl.partial_amount_cents)))
+      << '\n';
   {
     auto& q = ledger.query("convention_cancel_get");
     q.bind(1, c.id);
     if (q.executeStep())
-      out << fmt::format("\nRenoncement enregistré : par {} notifié le {} ({})\n",
-                         q.getColumn("by_party").getString() == "of" ? "l'organisme de formation " + text(q.getColumn("org_key"), "")
-                                                                    : std::string("l'organisme bénéficiaire"),
-                         q.getColumn("notified").getString(), q.getColumn("reason").getString());
+      out << '\n'
+          << tr("show.cancelled",
+                fmt::arg("by", q.getColumn("by_party").getString() == "of"
+                                   ? tr("show.cancelled_by_of", fmt::arg("org", text(q.getColumn("org_key"), "")))
+                                   : tr("show.cancelled_by_beneficiary")),
+                fmt::arg("date", q.getColumn("notified").getString()), fmt::arg("reason", q.getColumn("reason").getString()))
+          << '\n';
   }
   return 0;
 }

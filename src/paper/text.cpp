@@ -1,4 +1,5 @@
 #include "paper/text.hpp"
+#include "app/text.hpp"
 
 #include <array>
 #include <stdexcept>
@@ -56,8 +57,7 @@ std::string short_french_date(const std::string& iso) {
 }
 
 std::string option_label(const std::string& option) {
-  return option == "famille" ? "Conseiller service à l'utilisateur (CSU) – branche Famille"
-                             : "Conseiller offres de service de la branche Recouvrement";
+  return option == "famille" ? tr("convention.option_famille") : tr("convention.option_recouvrement");
 }
 
 }  // namespace ledger::paper

@@ -1,5 +1,6 @@
 #include "report/dataset.hpp"
 
+#include "app/text.hpp"
 #include "domain/values.hpp"
 #include "report/table.hpp"
 
@@ -8,13 +9,13 @@ namespace ledger {
 std::string human(const Datum& value, ColumnKind kind) {
   if (std::holds_alternative<std::monostate>(value)) return "";
   if (const auto* s = std::get_if<std::string>(&value)) return *s;
-  if (const auto* b = std::get_if<bool>(&value)) return *b ? "oui" : "non";
+  if (const auto* b = std::get_if<bool>(&value)) return *b ? tr("common.yes") : tr("common.no");
   const std::int64_t n = std::get<std::int64_t>(value);
   switch (kind) {
     case ColumnKind::minutes: return format_hours(n);
     case ColumnKind::cents: return format_euros(n);
     case ColumnKind::basis_points: return format_hundredths_fr(n) + " %";
-    case ColumnKind::boolean: return n != 0 ? "oui" : "non";
+    case ColumnKind::boolean: return n != 0 ? tr("common.yes") : tr("common.no");
     default: return std::to_string(n);
   }
 }
