@@ -79,7 +79,7 @@ GradesReport grades_report(Ledger& ledger, const std::string& convention) {
 namespace {
 
 std::string consolidator_text(const GradesReport& r) {
-  if (r.consolidated_by.empty()) return "aucun organisme de formation n'est désigné (consolidates_grades dans la convention)";
+  if (r.consolidated_by.empty()) return tr("grade.no_consolidator");
   std::string names;
   for (const auto& n : r.consolidated_by) names += (names.empty() ? "" : ", ") + n;
   return names;
@@ -96,9 +96,9 @@ void print_grades(const Dataset& grades, std::ostream& out) {
     previous = trainee;
     t.add({trainee, std::get<std::string>(row[1]), std::get<std::string>(row[2]), std::get<std::string>(row[3]),
            std::get<std::string>(row[4]), std::get<std::string>(row[5]),
-           score_text(std::get<std::int64_t>(row[6]), std::get<std::int64_t>(row[7])), std::get<bool>(row[8]) ? "oui" : ""});
+           score_text(std::get<std::int64_t>(row[6]), std::get<std::int64_t>(row[7])), std::get<bool>(row[8]) ? tr("common.yes") : ""});
   }
-  if (t.empty()) out << "  aucune note enregistrée\n";
+  if (t.empty()) out << "  " << tr("grade.none") << '\n';
   else t.print(out, "  ");
 }
 
@@ -121,13 +121,13 @@ void render_grades(const GradesReport& r, Format format, const std::string& sect
     out << j.dump(2) << '\n';
     return;
   }
-  out << fmt::format("Article 8 : notes consolidées par stagiaire, pour transmission à l'Ucanss\n");
-  out << fmt::format("  Convention {} — {}, option {}\n", r.convention, r.title, option_label(r.option));
-  out << fmt::format("  Consolidées par : {}\n\n", consolidator_text(r));
+  out << tr("grade.title", fmt::arg("convention", r.convention), fmt::arg("title", r.title), fmt::arg("option", option_label(r.option)),
+            fmt::arg("consolidated_by", consolidator_text(r)))
+      << "\n\n";
   if (section != "missing") print_grades(r.grades, out);
   if (section != "grades") {
     if (section.empty()) out << "\n";
-    out << fmt::format("Notes manquantes (stagiaire × module sans aucune note) : {}\n", r.missing.rows.size());
+    out << tr("grade.missing_title", fmt::arg("count", r.missing.rows.size())) << '\n';
     if (!r.missing.rows.empty()) render_table(r.missing, out, "  ");
   }
 }
