@@ -10,7 +10,7 @@ UNION ALL SELECT 'clauses', '', 'beneficiary_percent or beneficiary_amount', 'Ar
 UNION ALL SELECT 'clauses', '', 'of_notice_days', 'Art. 13 (14-2)' FROM v WHERE of_notice_days IS NULL
 UNION ALL SELECT 'clauses', '', 'of_percent or of_amount', 'Art. 13 (14-2)' FROM v
   WHERE of_percent_bp IS NULL AND of_amount_cents IS NULL
-UNION ALL SELECT 'clauses', '', 'partial_percent or partial_amount', 'Art. 13 (14-3)' FROM v
+UNION ALL SELECT 'clauses', '', 'partial_percent ou partial_amount', 'Art. 13 (14-3)' FROM v
   WHERE partial_percent_bp IS NULL AND partial_amount_cents IS NULL
 UNION ALL
 SELECT 'beneficiary', '', f.field, 'parties' FROM beneficiary b

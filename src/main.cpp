@@ -9,30 +9,24 @@
 #include "cli/context.hpp"
 #include "io/csv.hpp"
 #include "store/errors.hpp"
+#include "app/cli_text.hpp"
+#include "app/command.hpp"
+#include "app/text.hpp"
 
 int main(int argc, char** argv) {
   using namespace ledger;
-  CLI::App app{
-      "ledger: attendance and reimbursement ledger for French continuing-training agreements\n"
-      "(conventions de formation professionnelle continue). Start with `ledger demo`."};
+  CLI::App app{tr("help.ledger")};
   app.name("ledger");
-  app.footer(
-      "\nA first ledger:\n"
-      "  ledger init\n"
-      "  ledger convention template > convention.toml   (fill it in)\n"
-      "  ledger convention import convention.toml\n"
-      "  ledger session plan --module M --date D --slot am --start 09:00 --end 12:30\n"
-      "  ledger attend --module M --date D --slot am --all-present [--absent ID] [--late ID=N]\n"
-      "  ledger report reimbursement --month YYYY-MM\n"
-      "`ledger COMMAND --help` tells more. Exit codes: 0 ok, 1 findings (check, verify), 2 bad input, 3 database.");
+  app.footer(tr("help.ledger_footer"));
+  app.set_help_flag("-h,--help", tr("cli.help"));
   app.require_subcommand(1);
   app.fallthrough();
   Context ctx;
   ctx.out = &std::cout;
   ctx.err = &std::cerr;
   ctx.progress = isatty(STDERR_FILENO) == 1;
-  app.add_option("--db", ctx.db_flag, "Ledger database (default: $LEDGER_DB, else ./ledger.db)");
-  app.set_version_flag("--version", "ledger 0.1.0");
+  app.add_option("--db", ctx.db_flag, tr("help.opt.db"));
+  app.set_version_flag("--version", "ledger 0.1.0", tr("cli.version"));
   setup_all_commands(app, ctx);
 
   // Text given on the command line is held to the rule for text from files (DESIGN section 4).
@@ -51,14 +45,17 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
+    translate_help(app);  // only when help is printed: it walks every option of every command
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
+    translate_help(app);
     return app.exit(e);
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "ledger: error: " << e.what() << "\n";
-    if (e.get_exit_code() != 0) std::cerr << "Run with --help for more information.\n";
+    for (const auto& line : parse_error_lines(e, app, std::vector<std::string>(argv + 1, argv + argc)))
+      std::cerr << "ledger: error: " << line << "\n";
+    std::cerr << tr("cli.more") << "\n";
     return kBadInput;
   } catch (const InputError& e) {
     for (const auto& p : e.problems()) std::cerr << "ledger: error: " << p.message() << "\n";

@@ -1,4 +1,5 @@
 #include "app/clock.hpp"
+#include "app/text.hpp"
 
 #include <pwd.h>
 #include <unistd.h>
@@ -20,7 +21,7 @@ Clock Clock::from_environment() {
     std::istringstream day_in(fixed);
     date::sys_days day;
     day_in >> date::parse("%F", day);
-    if (day_in.fail()) throw std::runtime_error(std::string("LEDGER_NOW: ") + fixed + ": expected 2026-11-27T10:00:00Z");
+    if (day_in.fail()) throw std::runtime_error(std::string("LEDGER_NOW: ") + fixed + ": " + tr("errors.ledger_now"));
     t = day;
   }
   return Clock(t);

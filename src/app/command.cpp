@@ -1,4 +1,5 @@
 #include "app/command.hpp"
+#include "app/text.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -37,13 +38,14 @@ CLI::App& command_group(CLI::App& app, const std::string& name, const std::strin
 }
 
 void add_convention_option(CLI::App& cmd, Context& ctx) {
-  cmd.add_option("--convention", ctx.convention, "Convention ref (may be left out when the ledger holds only one)");
+  cmd.add_option("--convention", ctx.convention, tr("help.opt.convention"));
 }
 
 void add_format_option(CLI::App& cmd, Format& format, bool) {
   const std::map<std::string, Format> names{{"table", Format::table}, {"csv", Format::csv}, {"json", Format::json}};
-  cmd.add_option("--format", format, "Output format: table (for people), csv or json (for machines)")
-      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
+  cmd.add_option("--format", format, tr("help.opt.format.output_format"))
+      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case).description(""))  // its English "value in {…}"
+      ->type_name("table|csv|json")
       ->default_str("table");
 }
 

@@ -1,4 +1,5 @@
 #include "app/error.hpp"
+#include "app/text.hpp"
 
 #include <fmt/format.h>
 
@@ -45,7 +46,7 @@ void ProblemList::throw_if_any() const {
   if (empty()) return;
   auto all = problems_;
   if (dropped_ > 0)
-    all.push_back({"", "", fmt::format("{} more", dropped_), "not listed; nothing was written"});
+    all.push_back({"", "", trn("errors.more", static_cast<std::int64_t>(dropped_)), tr("errors.not_listed")});
   throw InputError(std::move(all));
 }
 

@@ -1,4 +1,5 @@
 #include "audit/checks.hpp"
+#include "app/text.hpp"
 
 #include <fmt/format.h>
 
@@ -62,8 +63,7 @@ class Checker {
     auto q = query("check_outside_validity");
     while (q.next())
       add_at(q, Severity::error, "outside_validity",
-             fmt::format("demi-journée hors de la validité de la convention (du {} au {}, Art. 14)", text(q, "starts"),
-                         text(q, "ends")));
+             tr("check.outside_validity", fmt::arg("starts", french_date(text(q, "starts"))), fmt::arg("ends", french_date(text(q, "ends")))));
   }
 
   void trainer_conflict() {
@@ -71,9 +71,9 @@ class Checker {
     while (q.next()) {
       const std::string other = text(q, "other_convention");
       add_at(q, Severity::error, "trainer_conflict",
-             fmt::format("formateur en deux lieux à la même demi-journée : {} ({}) et {}{} ({})", text(q, "module"),
-                         text(q, "place"), other == st_.convention.ref ? "" : other + " ", text(q, "other_module"),
-                         text(q, "other_place")));
+             tr("check.trainer_conflict", fmt::arg("module", text(q, "module")), fmt::arg("place", text(q, "place")),
+                fmt::arg("other", (other == st_.convention.ref ? "" : other + " ") + text(q, "other_module")),
+                fmt::arg("other_place", text(q, "other_place"))));
     }
   }
 
@@ -81,9 +81,8 @@ class Checker {
     auto q = query("check_funding_after_entry");
     while (q.next()) {
       Finding& f = add(Severity::error, "funding_after_entry",
-                       fmt::format("accord {} décidé le {}, après l'entrée en formation du stagiaire le {} (Art. 11 : "
-                                   "accord préalable)",
-                                   text(q, "funding"), text(q, "decided"), text(q, "entered")));
+                       tr("check.funding_after_entry", fmt::arg("funding", text(q, "funding")), fmt::arg("decided", french_date(text(q, "decided"))),
+                          fmt::arg("entered", french_date(text(q, "entered")))));
       f.trainee = text(q, "trainee");
       f.date = text(q, "entered");
     }
@@ -96,8 +95,7 @@ class Checker {
       if (planned == contractual) continue;
       const bool above = planned > contractual;
       Finding& f = add(above ? Severity::error : Severity::warning, above ? "planned_above_contract" : "planned_below_contract",
-                       fmt::format("{} planifiées (hors annulations) pour {} contractuelles (Art. 7)", format_hours(planned),
-                                   format_hours(contractual)));
+                       tr("check.planned_minutes", fmt::arg("planned", format_hours(planned)), fmt::arg("contractual", format_hours(contractual))));
       f.module = text(q, "module");
     }
   }
@@ -107,10 +105,10 @@ class Checker {
     for (const auto& t : tables.art7.trainees) {
       if (t.status != paper::ShareStatus::above) continue;
       Finding& f = add(Severity::error, "training_share",
-                       fmt::format("parcours de {} : {} % du temps de travail du contrat ({} du {} au {}), au-delà de {} % (Art. 7)",
-                                   format_hours(tables.art7.parcours_minutes), format_hundredths_fr(*t.share_bp),
-                                   format_hours(*t.working_minutes), *t.contract_start, *t.contract_end,
-                                   format_hundredths_fr(tables.art7.max_share_bp)));
+                       tr("check.training_share", fmt::arg("parcours", format_hours(tables.art7.parcours_minutes)),
+                          fmt::arg("share", format_hundredths_fr(*t.share_bp)), fmt::arg("working", format_hours(*t.working_minutes)),
+                          fmt::arg("from", french_date(*t.contract_start)), fmt::arg("to", french_date(*t.contract_end)),
+                          fmt::arg("max", format_hundredths_fr(tables.art7.max_share_bp))));
       f.trainee = t.code;
     }
   }
@@ -120,9 +118,9 @@ class Checker {
     while (q.next()) {
       const auto day = parse_date(text(q, "date"));
       if (const auto holiday = french_public_holiday(day))
-        add_at(q, Severity::warning, "holiday", fmt::format("jour férié : {}", *holiday));
+        add_at(q, Severity::warning, "holiday", tr("check.holiday", fmt::arg("holiday", *holiday)));
       else if (date::weekday{date::sys_days{day}} == date::Sunday)
-        add_at(q, Severity::warning, "holiday", "dimanche");
+        add_at(q, Severity::warning, "holiday", tr("check.sunday"));
     }
   }
 
@@ -137,9 +135,9 @@ class Checker {
         if (session == last_session) continue;
         last_session = session;
         add_at(q, Severity::warning, "unrecorded",
-               fmt::format("demi-journée tenue sans émargement ({} stagiaire(s) attendu(s))", q.i64("expected")));
+               trn("check.unrecorded_session", q.i64("expected")));
       } else {
-        add_at(q, Severity::warning, "unrecorded", "stagiaire sans émargement pour cette demi-journée").trainee =
+        add_at(q, Severity::warning, "unrecorded", tr("check.unrecorded_trainee")).trainee =
             text(q, "trainee");
       }
     }
@@ -150,14 +148,16 @@ class Checker {
     while (q.next()) {
       std::string missing;
       if (text(q, "mode") == "elearning") {
-        missing = "référence de preuve (connexions e-learning)";
+        missing = tr("check.missing_proof");
       } else {
-        if (q.i64("trainee_signed") == 0) missing = "signature du stagiaire";
-        if (q.i64("trainer_signed") == 0) missing += std::string(missing.empty() ? "" : " et ") + "signature du formateur";
+        const bool trainee = q.flag("trainee_signed"), trainer = q.flag("trainer_signed");
+        missing = !trainee && !trainer ? tr("check.missing_both_signatures")
+                  : !trainee           ? tr("report.missing_trainee_signature")
+                                       : tr("report.missing_trainer_signature");
       }
       add_at(q, Severity::warning, "unproven",
-             fmt::format("émargement {} ({}) sans {}", q.i64("entry"), format_hours(q.i64("minutes")),
-                         missing))
+             tr("check.unproven", fmt::arg("entry", q.i64("entry")), fmt::arg("hours", format_hours(q.i64("minutes"))),
+                fmt::arg("missing", missing)))
           .trainee = text(q, "trainee");
     }
   }
@@ -167,10 +167,9 @@ class Checker {
     while (q.next()) {
       const std::string first = text(q, "first_lacking");
       Finding& f = add(Severity::warning, "payment_unproven",
-                       fmt::format("paiement de {} le {} (facture {} de {}) alors que {} demi-journée(s) tenue(s) sans "
-                                   "preuve complète, la première le {} (Art. 10)",
-                                   format_euros(q.i64("amount_cents")), text(q, "paid_on"),
-                                   text(q, "invoice"), text(q, "org"), q.i64("half_days"), first));
+                       trn("check.payment_unproven", q.i64("half_days"), fmt::arg("amount", format_euros(q.i64("amount_cents"))),
+                           fmt::arg("date", french_date(text(q, "paid_on"))), fmt::arg("invoice", text(q, "invoice")), fmt::arg("org", text(q, "org")),
+                           fmt::arg("first", french_date(first))));
       f.module = text(q, "module");
       f.date = text(q, "paid_on");
     }
@@ -181,8 +180,8 @@ class Checker {
     while (q.next()) {
       const std::string part = text(q, "part"), item = text(q, "item");
       Finding& f = add(Severity::warning, "empty_field",
-                       fmt::format("champ vide : [{}{}] {} ({})", part, item.empty() ? "" : " " + item, text(q, "field"),
-                                   text(q, "article")));
+                       tr("check.empty_field", fmt::arg("part", item.empty() ? part : part + " " + item), fmt::arg("field", text(q, "field")),
+                          fmt::arg("article", text(q, "article"))));
       if (part == "module") f.module = item;
       if (part == "trainee") f.trainee = item;
     }
@@ -202,9 +201,9 @@ std::vector<Finding> check_convention(Ledger& ledger, const Clock& clock, const 
 
 Dataset findings_dataset(const std::vector<Finding>& findings) {
   Dataset d;
-  d.columns = {{"severity", "gravité"}, {"rule", "règle"},       {"convention", "convention"}, {"date", "date"},
-               {"slot", "dj"},          {"module", "module"},   {"trainee", "stagiaire"},     {"trainer", "formateur"},
-               {"message", "constat"}};
+  d.columns = {{"severity", tr("col.severity"), ColumnKind::text, {{"error", tr("check.severity_error")}, {"warning", tr("check.severity_warning")}}}, {"rule", tr("col.rule")},       {"convention", tr("col.convention")}, {"date", tr("col.date")},
+               {"slot", tr("col.checks.slot")},          {"module", tr("col.module")},   {"trainee", tr("col.trainee")},     {"trainer", tr("col.trainer")},
+               {"message", tr("col.message")}};
   auto opt = [](const std::string& s) { return s.empty() ? Datum() : Datum(s); };
   for (const auto& f : findings)
     d.add({std::string(f.severity == Severity::error ? "error" : "warning"), f.rule, f.convention, opt(f.date), opt(f.slot),

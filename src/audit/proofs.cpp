@@ -1,4 +1,5 @@
 #include "audit/proofs.hpp"
+#include "app/text.hpp"
 
 #include <fmt/format.h>
 
@@ -25,14 +26,14 @@ class DigestingBuffer : public std::streambuf {
  public:
   explicit DigestingBuffer(const fs::path& path) {
     if (file_.open(path, std::ios::out | std::ios::binary | std::ios::trunc) == nullptr)
-      throw InputError::flag("--out", path.parent_path().string(), "cannot write " + path.filename().string());
+      throw InputError::flag("--out", path.parent_path().string(), tr("export.cannot_write", fmt::arg("file", path.filename().string())));
   }
   DigestingBuffer(const DigestingBuffer&) = delete;
   DigestingBuffer& operator=(const DigestingBuffer&) = delete;
 
   // Closes the file (throwing if the disk refused a byte) and returns the hex digest.
   std::string finish() {
-    if (file_.close() == nullptr || failed_) throw std::runtime_error("writing the bundle failed (disk full?)");
+    if (file_.close() == nullptr || failed_) throw std::runtime_error(tr("export.write_failed"));
     return hex(sha_.finish());
   }
 

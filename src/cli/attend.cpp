@@ -6,6 +6,8 @@
 #include <set>
 
 #include "cli/context.hpp"
+#include "app/command.hpp"
+#include "app/text.hpp"
 #include "cli/spine.hpp"
 #include "domain/attendance.hpp"
 #include "io/csv.hpp"
@@ -81,7 +83,7 @@ std::vector<std::string> split_eq(const std::string& text) {
   return parts;
 }
 
-int record_half_day(Ledger& ledger, const Clock& clock, std::ostream& out, const AttendOptions& opts) {
+int record_half_day(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostream& err, const AttendOptions& opts) {
   WriteTransaction txn(ledger, clock);
   AttendanceBook book(ledger, txn);
   const ConventionState& st = book.convention(opts.convention);
@@ -90,17 +92,17 @@ int record_half_day(Ledger& ledger, const Clock& clock, std::ostream& out, const
   const std::string slot = flag_value("--slot", opts.slot, [](const std::string& v) { return std::string(slot_name(parse_slot(v))); });
   const SessionInfo* session = book.session(module.id, day, slot);
   if (session == nullptr)
-    throw InputError::flag("--date", day, fmt::format("no half-day of {} is planned on {} {} (ledger session plan)", module.code, day, slot));
-  if (session->cancelled) throw InputError::flag("--date", day, "this half-day was cancelled: no attendance can be recorded");
+    throw InputError::flag("--date", day, tr("attend.not_planned", fmt::arg("module", module.code), fmt::arg("date", french_date(day)), fmt::arg("slot", slot_label(slot))));
+  if (session->cancelled) throw InputError::flag("--date", day, tr("attend.cancelled"));
 
   std::map<std::string, Mark> marks;
   auto enrolled = [&](const std::string& flag, const std::string& id) -> const TraineeRow& {
     const TraineeRow& t = st.trainee_or_flag(id, flag.c_str());
-    if (!enrolled_on(t, day)) throw InputError::flag(flag, id, "left the training on " + *t.left_on);
+    if (!enrolled_on(t, day)) throw InputError::flag(flag, id, tr("attend.left_on", fmt::arg("date", french_date(*t.left_on))));
     return t;
   };
   if (opts.all_present) {
-    if (!opts.present.empty()) throw InputError::flag("--present", opts.present.front(), "not with --all-present");
+    if (!opts.present.empty()) throw InputError::flag("--present", opts.present.front(), tr("attend.not_with_all_present"));
     for (const auto& t : st.trainees)
       if (enrolled_on(t, day)) marks[t.code].present = true;
   }
@@ -116,26 +118,26 @@ int record_half_day(Ledger& ledger, const Clock& clock, std::ostream& out, const
   }
   std::set<std::string> overridden;
   auto override_once = [&](const std::string& flag, const std::string& id) {
-    if (!overridden.insert(id).second) throw InputError::flag(flag, id, "this trainee is already given another status");
+    if (!overridden.insert(id).second) throw InputError::flag(flag, id, tr("attend.status_twice"));
   };
   for (const auto& spec : opts.absent) {
     const auto parts = split_eq(spec);
     const TraineeRow& t = enrolled("--absent", parts[0]);
-    if (named_present.contains(t.code)) throw InputError::flag("--absent", parts[0], "also given --present: one status per trainee");
+    if (named_present.contains(t.code)) throw InputError::flag("--absent", parts[0], tr("attend.present_and_absent"));
     override_once("--absent", t.code);
     if (parts.size() > 2 || (parts.size() == 2 && parts[1] != "justified"))
-      throw InputError::flag("--absent", spec, "expected ID or ID=justified");
+      throw InputError::flag("--absent", spec, tr("attend.absent_syntax"));
     marks[t.code] = Mark{session->minutes, parts.size() == 2 ? "justified" : "unjustified", true, false};
   }
   for (const auto& spec : opts.late) {
     const auto parts = split_eq(spec);
     if (parts.size() < 2 || parts.size() > 3 || (parts.size() == 3 && parts[2] != "justified"))
-      throw InputError::flag("--late", spec, "expected ID=N or ID=N=justified (N minutes missed)");
+      throw InputError::flag("--late", spec, tr("attend.late_syntax"));
     const TraineeRow& t = enrolled("--late", parts[0]);
     override_once("--late", t.code);
     const Minutes missed = flag_value("--late", spec, [&](const std::string&) { return parse_minutes(parts[1]); });
     if (missed <= 0 || missed > session->minutes)
-      throw InputError::flag("--late", spec, fmt::format("minutes missed must be between 1 and the half-day's {}", session->minutes));
+      throw InputError::flag("--late", spec, tr("attend.late_range", fmt::arg("minutes", session->minutes)));
     Mark& m = marks[t.code];
     m.present = true;
     m.missed = missed;
@@ -144,16 +146,16 @@ int record_half_day(Ledger& ledger, const Clock& clock, std::ostream& out, const
   for (const auto& id : unsigned_ids) {
     const TraineeRow& t = enrolled("--unsigned", id);
     Mark& m = marks[t.code];
-    if (m.missed == session->minutes) throw InputError::flag("--unsigned", t.code, "marked absent: there is nothing to sign");
+    if (m.missed == session->minutes) throw InputError::flag("--unsigned", t.code, tr("attend.unsigned_absent"));
     m.present = true;
     m.trainee_signed = false;
   }
-  if (marks.empty()) throw InputError::flag("--date", day, "no trainee is enrolled on that day (all have left)");
+  if (marks.empty()) throw InputError::flag("--date", day, tr("attend.nobody_enrolled"));
   std::string missing;
   for (const auto& t : st.trainees)
     if (enrolled_on(t, day) && !marks.contains(t.code)) missing += (missing.empty() ? "" : ", ") + t.code;
   if (!missing.empty())
-    throw InputError::flag("--present", missing, "these enrolled trainees have no status: use --all-present, --present, --absent or --late");
+    throw InputError::flag("--present", missing, tr("attend.no_status"));
 
   const std::string sheet = opts.sheet.empty() ? sheet_id(st.convention.ref, module.code, day, slot) : trim(opts.sheet);
   ProblemList problems;
@@ -173,15 +175,17 @@ int record_half_day(Ledger& ledger, const Clock& clock, std::ostream& out, const
   }
   problems.throw_if_any();
   txn.commit();
-  out << fmt::format("recorded {} {} {} (sheet {}): {} present, {} absent\n", module.code, day, slot, sheet, present, absent);
-  if (session->elearning && trim(opts.proof).empty())
-    out << "note: an e-learning half-day is proven by a proof reference (LMS log): add it with `ledger attend correct --proof`\n";
+  out << tr("attend.recorded", fmt::arg("module", module.code), fmt::arg("date", french_date(day)), fmt::arg("slot", slot_label(slot)),
+            fmt::arg("sheet", sheet), fmt::arg("present", trn("attend.present", present)),
+            fmt::arg("absent", trn("attend.absent", absent)))
+      << '\n';
+  if (session->elearning && trim(opts.proof).empty()) err << tr("attend.elearning_note") << '\n';
   return 0;
 }
 
 int record_file(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostream& err, const AttendOptions& opts) {
   std::ifstream file(opts.file, std::ios::binary);
-  if (!file) throw InputError::flag("--file", opts.file, "cannot be read");
+  if (!file) throw InputError::flag("--file", opts.file, tr("io.unreadable"));
   std::error_code size_error;
   const auto size = std::filesystem::file_size(opts.file, size_error);
   io::CsvReader csv(file, opts.file);
@@ -190,7 +194,7 @@ int record_file(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostr
                      {"module", "date", "slot", "trainee", "minutes", "trainee_signed", "trainer_signed"});
   const bool several = convention_refs(ledger).size() > 1;
   if (several && !csv.column("convention") && opts.convention.empty())
-    throw InputError({opts.file + ":1", "header", "convention", "the ledger holds several conventions: add a convention column or --convention"});
+    throw InputError({opts.file + ":1", "header", "convention", tr("attend.several_conventions")});
   const auto col_convention = csv.column("convention"), col_absence = csv.column("absence"), col_proof = csv.column("proof"),
              col_sheet = csv.column("sheet");
   const std::size_t col_module = *csv.column("module"), col_date = *csv.column("date"), col_slot = *csv.column("slot"),
@@ -235,11 +239,11 @@ int record_file(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostr
       session_module = nullptr;
     }
     const ModuleRow* module = st->module(f[col_module]);
-    if (module == nullptr) problems.add(o.problem("module", f[col_module], "no such module in " + st->convention.ref));
+    if (module == nullptr) problems.add(o.problem("module", f[col_module], tr("convention.no_such_module", fmt::arg("ref", st->convention.ref))));
     const auto* day = day_of.get(problems, o, "date", f[col_date], [](const std::string& v) { return format_date(parse_date(v)); });
     const auto* slot = slot_of.get(problems, o, "slot", f[col_slot], [](const std::string& v) { return std::string(slot_name(parse_slot(v))); });
     const TraineeRow* trainee = st->trainee(trim(f[col_trainee]));
-    if (trainee == nullptr) problems.add(o.problem("trainee", f[col_trainee], "no such trainee in " + st->convention.ref));
+    if (trainee == nullptr) problems.add(o.problem("trainee", f[col_trainee], tr("convention.no_such_trainee", fmt::arg("ref", st->convention.ref))));
     const auto minutes = field<Minutes>(problems, o, "minutes", f[col_minutes], parse_minutes);
     const auto trainee_signed = field<bool>(problems, o, "trainee_signed", f[col_signed], parse_bool);
     const auto trainer_signed = field<bool>(problems, o, "trainer_signed", f[col_trainer], parse_bool);
@@ -254,13 +258,14 @@ int record_file(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostr
         default_sheet = sheet_id(st->convention.ref, module->code, *day, *slot);
       }
       session = cached_session;
-      if (session == nullptr) problems.add(o.problem("date", *day, fmt::format("no half-day of {} is planned on {} {}", module->code, *day, *slot)));
-      else if (session->cancelled) problems.add(o.problem("date", *day, "this half-day was cancelled"));
+      if (session == nullptr)
+        problems.add(o.problem("date", *day, tr("attend.not_planned", fmt::arg("module", module->code), fmt::arg("date", french_date(*day)), fmt::arg("slot", slot_label(*slot)))));
+      else if (session->cancelled) problems.add(o.problem("date", *day, tr("attend.cancelled")));
     }
     if (session != nullptr && minutes && *minutes > session->minutes)
-      problems.add(o.problem("minutes", f[col_minutes], fmt::format("above the half-day's {} minutes", session->minutes)));
+      problems.add(o.problem("minutes", f[col_minutes], tr("attend.above_half_day", fmt::arg("minutes", session->minutes))));
     if (trainee != nullptr && day && !enrolled_on(*trainee, *day))
-      problems.add(o.problem("trainee", trainee->code, "left the training on " + *trainee->left_on));
+      problems.add(o.problem("trainee", trainee->code, tr("attend.left_on", fmt::arg("date", french_date(*trainee->left_on)))));
     if (problems.count() != before) continue;
     e.session_id = session->id;
     e.trainee_id = trainee->id;
@@ -276,46 +281,47 @@ int record_file(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostr
   progress.finish(lines);
   problems.throw_if_any();
   txn.commit();
-  out << fmt::format("recorded {} entr{} from {}\n", recorded, recorded == 1 ? "y" : "ies", opts.file);
+  out << trn("attend.recorded_file", static_cast<std::int64_t>(recorded), fmt::arg("file", opts.file)) << '\n';
   return 0;
 }
 
 }  // namespace
 
 int run_attend(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostream& err, const AttendOptions& opts) {
-  return opts.file.empty() ? record_half_day(ledger, clock, out, opts) : record_file(ledger, clock, out, err, opts);
+  return opts.file.empty() ? record_half_day(ledger, clock, out, err, opts) : record_file(ledger, clock, out, err, opts);
 }
 
 namespace {
 void setup_attend(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<AttendOptions>();
-  auto& cmd = command_group(app, "attend", "Record attendance: one half-day, or digitised sheets with --file");
+  auto& cmd = command_group(app, "attend", tr("help.cmd.attend"));
   cmd.require_subcommand(0, 1);
-  cmd.add_option("--module", opts->module, "Module code");
-  cmd.add_option("--date", opts->date, "Date of the half-day");
-  cmd.add_option("--slot", opts->slot, "am or pm");
-  cmd.add_option("--sheet", opts->sheet, "Sheet id (default: REF-MODULE-YYYYMMDD-AM|PM)");
-  cmd.add_flag("--all-present", opts->all_present, "Everyone present for the whole half-day, trainee and trainer signed");
-  cmd.add_option("--present", opts->present, "Trainees present (comma-separated ids; repeatable)")->delimiter(',');
-  cmd.add_option("--absent", opts->absent, "ID[=justified]: absent (unjustified unless =justified; repeatable)");
-  cmd.add_option("--late", opts->late, "ID=N[=justified]: N minutes missed by late arrival or early departure");
-  cmd.add_option("--unsigned", opts->unsigned_ids, "Present but did not sign (comma-separated ids)")->delimiter(',');
-  cmd.add_flag("--trainer-unsigned", opts->trainer_unsigned, "The trainer did not sign the sheet");
-  cmd.add_option("--proof", opts->proof, "Proof reference for the half-day (scan file, LMS log)");
+  cmd.add_option("--module", opts->module, tr("help.opt.module.module_code"));
+  cmd.add_option("--date", opts->date, tr("help.opt.date.date_of"));
+  cmd.add_option("--slot", opts->slot, tr("help.opt.slot"));
+  cmd.add_option("--sheet", opts->sheet, tr("help.opt.sheet"));
+  cmd.add_flag("--all-present", opts->all_present, tr("help.opt.all_present"));
+  cmd.add_option("--present", opts->present, tr("help.opt.present"))->delimiter(',');
+  cmd.add_option("--absent", opts->absent, tr("help.opt.absent"));
+  cmd.add_option("--late", opts->late, tr("help.opt.late"));
+  cmd.add_option("--unsigned", opts->unsigned_ids, tr("help.opt.unsigned"))->delimiter(',');
+  cmd.add_flag("--trainer-unsigned", opts->trainer_unsigned, tr("help.opt.trainer_unsigned"));
+  cmd.add_option("--proof", opts->proof, tr("help.opt.proof.proof_reference_for"));
   cmd.add_option("--file", opts->file,
-                 "CSV: module,date,slot,trainee,minutes,absence,trainee_signed,trainer_signed,proof,sheet[,convention]");
-  cmd.add_flag("--progress", opts->force_progress, "Report progress on stderr even when it is not a terminal");
+                 tr("help.opt.file.csv_module_date_slot_trainee"));
+  cmd.add_flag("--progress", opts->force_progress, tr("help.opt.progress"));
   add_convention_option(cmd, ctx);
   cmd.callback([&ctx, opts, &cmd] {
     if (!cmd.get_subcommands().empty()) return;  // `attend correct` / `attend history`
     if (opts->file.empty()) {
       for (const char* required : {"--module", "--date", "--slot"})
-        if (cmd.count(required) == 0) throw InputError::flag(required, "", "required (or give --file)");
+        if (cmd.count(required) == 0) throw InputError::flag(required, "", tr("attend.required_or_file"));
       if (!opts->all_present && opts->present.empty())
-        throw InputError::flag("--all-present", "", "start from --all-present or --present IDS");
+        throw InputError::flag("--all-present", "", tr("attend.start_from"));
     } else {
       for (const char* single : {"--module", "--date", "--slot", "--all-present", "--present", "--absent", "--late", "--unsigned"})
-        if (cmd.count(single) > 0) throw InputError::flag(single, "", "not with --file (the file gives every field)");
+        if (cmd.count(single) > 0) throw InputError::flag(single, "", tr("attend.not_with_file"));
+
     }
     opts->progress = ctx.progress ? io::Progress::Style::bar
                                   : (opts->force_progress ? io::Progress::Style::lines : io::Progress::Style::none);

@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
+#include "app/command.hpp"
+#include "app/text.hpp"
 #include "cli/spine.hpp"
 #include "domain/attendance.hpp"
 
@@ -16,15 +18,16 @@ int run_attend_correct(Ledger& ledger, const Clock& clock, std::ostream& out, co
   const std::string day = date_flag("--date", opts.date);
   const std::string slot = flag_value("--slot", opts.slot, [](const std::string& v) { return std::string(slot_name(parse_slot(v))); });
   const TraineeRow& trainee = st.trainee_or_flag(opts.trainee, "--trainee");
-  if (trim(opts.reason).empty()) throw InputError::flag("--reason", opts.reason, "say why the entry is corrected");
+  if (trim(opts.reason).empty()) throw InputError::flag("--reason", opts.reason, tr("attend.correct_reason"));
   const SessionInfo* session = book.session(module.id, day, slot);
-  if (session == nullptr) throw InputError::flag("--date", day, fmt::format("no half-day of {} is planned on {} {}", module.code, day, slot));
+  if (session == nullptr)
+    throw InputError::flag("--date", day, tr("attend.not_planned", fmt::arg("module", module.code), fmt::arg("date", french_date(day)), fmt::arg("slot", slot_label(slot))));
 
   auto q = ledger.query("attendance_latest");
   q.bind(1, session->id);
   q.bind(2, trainee.id);
   if (!q.next())
-    throw InputError::flag("--trainee", trainee.code, "has no entry for this half-day yet: record it with `ledger attend`");
+    throw InputError::flag("--trainee", trainee.code, tr("attend.correct_no_entry"));
   EntryValues e;
   e.session_id = session->id;
   e.trainee_id = trainee.id;
@@ -41,10 +44,13 @@ int run_attend_correct(Ledger& ledger, const Clock& clock, std::ostream& out, co
   if (!opts.minutes.empty()) {
     e.minutes = flag_value("--minutes", opts.minutes, parse_minutes);
     if (e.minutes > session->minutes)
-      throw InputError::flag("--minutes", opts.minutes, fmt::format("above the half-day's {} minutes", session->minutes));
+      throw InputError::flag("--minutes", opts.minutes, tr("attend.above_half_day", fmt::arg("minutes", session->minutes)));
   }
   if (!opts.absence.empty()) {
-    e.absence = same_code(opts.absence, "none") ? "" : flag_value("--absence", opts.absence, parse_absence);
+    const std::string absence = code_key(opts.absence);
+    if (absence != "justified" && absence != "unjustified" && absence != "none")
+      throw InputError::flag("--absence", opts.absence, tr("attend.correct_absence_values"));
+    e.absence = absence == "none" ? "" : absence;
   }
   if (e.minutes == session->minutes) e.absence = "";
   if (!opts.trainee_signed.empty()) e.trainee_signed = flag_value("--signed", opts.trainee_signed, parse_bool);
@@ -52,27 +58,34 @@ int run_attend_correct(Ledger& ledger, const Clock& clock, std::ostream& out, co
   if (opts.proof_given) e.proof = trim(opts.proof);
   book.append_correction(e);
   txn.commit();
-  out << fmt::format("corrected {} {} {} {}: {} min, {}signed, trainer {}signed{}{} (supersedes entry {})\n", module.code, day, slot,
-                     trainee.code, e.minutes, e.trainee_signed ? "" : "not ", e.trainer_signed ? "" : "not ",
-                     e.absence.empty() ? "" : ", absence " + e.absence, e.proof.empty() ? "" : ", proof " + e.proof, *e.supersedes);
+  std::string details = format_hours(e.minutes) + ", " + (e.trainee_signed ? tr("attend.signed") : tr("attend.not_signed")) + ", " +
+                        (e.trainer_signed ? tr("attend.trainer_signed") : tr("attend.trainer_not_signed"));
+  if (!e.absence.empty())
+    details += ", " + (e.absence == "justified" ? tr("attend.absence_justified") : tr("attend.absence_unjustified"));
+
+  if (!e.proof.empty()) details += ", " + tr("attend.with_proof", fmt::arg("proof", e.proof));
+  out << tr("attend.corrected", fmt::arg("module", module.code), fmt::arg("date", french_date(day)), fmt::arg("slot", slot_label(slot)),
+            fmt::arg("trainee", trainee.code), fmt::arg("details", details), fmt::arg("entry", *e.supersedes))
+      << '\n';
+
   return 0;
 }
 
 namespace {
 void setup_attend_correct(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<AttendCorrectOptions>();
-  auto& group = command_group(app, "attend", "Record attendance: one half-day, or digitised sheets with --file");
-  auto* cmd = group.add_subcommand("correct", "Correct one trainee's entry: a new entry supersedes it, with a reason");
-  cmd->add_option("--module", opts->module, "Module code")->required();
-  cmd->add_option("--date", opts->date, "Date of the half-day")->required();
-  cmd->add_option("--slot", opts->slot, "am or pm")->required();
-  cmd->add_option("--trainee", opts->trainee, "Trainee id")->required();
-  cmd->add_option("--minutes", opts->minutes, "Attended minutes");
-  cmd->add_option("--absence", opts->absence, "justified, unjustified or none");
-  cmd->add_option("--signed", opts->trainee_signed, "Trainee signed: yes or no");
-  cmd->add_option("--trainer-signed", opts->trainer_signed, "Trainer signed: yes or no");
-  auto* proof = cmd->add_option("--proof", opts->proof, "Proof reference (scan file, LMS log)");
-  cmd->add_option("--reason", opts->reason, "Why the entry is corrected")->required();
+  auto& group = command_group(app, "attend", tr("help.cmd.attend"));
+  auto* cmd = group.add_subcommand("correct", tr("help.cmd.attend_correct"));
+  cmd->add_option("--module", opts->module, tr("help.opt.module.module_code"))->required();
+  cmd->add_option("--date", opts->date, tr("help.opt.date.date_of"))->required();
+  cmd->add_option("--slot", opts->slot, tr("help.opt.slot"))->required();
+  cmd->add_option("--trainee", opts->trainee, tr("help.opt.trainee.trainee_id"))->required();
+  cmd->add_option("--minutes", opts->minutes, tr("help.opt.minutes.attended_minutes"));
+  cmd->add_option("--absence", opts->absence, tr("help.opt.absence"));
+  cmd->add_option("--signed", opts->trainee_signed, tr("help.opt.signed"));
+  cmd->add_option("--trainer-signed", opts->trainer_signed, tr("help.opt.trainer_signed"));
+  auto* proof = cmd->add_option("--proof", opts->proof, tr("help.opt.proof.proof_reference_scan"));
+  cmd->add_option("--reason", opts->reason, tr("help.opt.reason.why_the_entry"))->required();
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts, proof] {
     opts->proof_given = proof->count() > 0;

@@ -1,5 +1,7 @@
 // `ledger attend history`: every entry, superseded ones with the reason they were corrected.
 #include "cli/context.hpp"
+#include "app/command.hpp"
+#include "app/text.hpp"
 #include "cli/spine.hpp"
 #include "domain/sessions.hpp"
 #include "report/dataset.hpp"
@@ -20,20 +22,22 @@ Dataset attendance_history(Ledger& ledger, const AttendHistoryOptions& opts) {
   bind_opt(":from", opts.from.empty() ? "" : date_flag("--from", opts.from));
   bind_opt(":to", opts.to.empty() ? "" : date_flag("--to", opts.to));
   Dataset d;
-  d.columns = {{"entry_id", "entrée", ColumnKind::integer}, {"date", "date"}, {"slot", "dj"}, {"module", "module"},
-               {"trainee_id", "stagiaire"}, {"minutes", "présence", ColumnKind::minutes}, {"absence", "absence"},
-               {"trainee_signed", "signé", ColumnKind::boolean}, {"trainer_signed", "formateur", ColumnKind::boolean},
-               {"proof", "preuve"}, {"sheet", "feuille"}, {"status", "état"}, {"reason", "motif"},
-               {"recorded_at", "enregistré le"}, {"recorded_by", "par"}};
+  d.columns = {{"entry_id", tr("col.entry_id"), ColumnKind::integer}, {"date", tr("col.date")}, {"slot", tr("col.attend_history.slot")}, {"module", tr("col.module")},
+               {"trainee_id", tr("col.trainee_id")}, {"minutes", tr("col.attend_history.minutes"), ColumnKind::minutes}, {"absence", tr("col.absence"), ColumnKind::text, {{"justified", tr("history.justified")}, {"unjustified", tr("history.unjustified")}}},
+               {"trainee_signed", tr("col.trainee_signed"), ColumnKind::boolean}, {"trainer_signed", tr("col.trainer_signed"), ColumnKind::boolean},
+               {"proof", tr("col.proof")}, {"sheet", tr("col.sheet")},
+               {"status", tr("col.attend_history.status"), ColumnKind::text, {{"current", tr("history.current")}, {"superseded", tr("history.superseded")}}},
+               {"superseded_by", tr("col.superseded_by"), ColumnKind::integer}, {"reason", tr("col.reason")},
+               {"recorded_at", tr("col.recorded_at")}, {"recorded_by", tr("col.recorded_by")}};
   while (q.next()) {
-    const auto superseded_by = q.opt_text("superseded_by");
-    std::string status = !superseded_by ? "current" : "superseded by " + *superseded_by;
+    const auto superseded_by = q.opt_i64("superseded_by");
     const auto reason = q.opt_text("reason");
     d.add({q.i64("id"), q.text("date"), q.text("slot"),
            q.text("module"), q.text("trainee"), q.i64("minutes"),
            q.text("absence"), q.i64("trainee_signed"), q.i64("trainer_signed"),
-           q.text("proof"), q.text("sheet"), status,
-           !reason ? Datum() : Datum(*reason), q.text("recorded_at"),
+           q.text("proof"), q.text("sheet"),
+           std::string(superseded_by ? "superseded" : "current"), superseded_by ? Datum(*superseded_by) : Datum(),
+           reason ? Datum(*reason) : Datum(), q.text("recorded_at"),
            q.text("recorded_by")});
   }
   return d;
@@ -42,7 +46,8 @@ Dataset attendance_history(Ledger& ledger, const AttendHistoryOptions& opts) {
 int run_attend_history(Ledger& ledger, std::ostream& out, const AttendHistoryOptions& opts) {
   const Dataset d = attendance_history(ledger, opts);
   if (d.rows.empty() && opts.format == Format::table) {
-    out << "no attendance entry matches\n";
+    out << tr("history.none") << '\n';
+
     return 0;
   }
   render(d, opts.format, out);
@@ -52,12 +57,12 @@ int run_attend_history(Ledger& ledger, std::ostream& out, const AttendHistoryOpt
 namespace {
 void setup_attend_history(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<AttendHistoryOptions>();
-  auto& group = command_group(app, "attend", "Record attendance: one half-day, or digitised sheets with --file");
-  auto* cmd = group.add_subcommand("history", "Every entry, superseded ones with their reasons");
-  cmd->add_option("--trainee", opts->trainee, "Only this trainee");
-  cmd->add_option("--module", opts->module, "Only this module");
-  cmd->add_option("--from", opts->from, "From this date");
-  cmd->add_option("--to", opts->to, "To this date");
+  auto& group = command_group(app, "attend", tr("help.cmd.attend"));
+  auto* cmd = group.add_subcommand("history", tr("help.cmd.attend_history"));
+  cmd->add_option("--trainee", opts->trainee, tr("help.opt.trainee.only_this"));
+  cmd->add_option("--module", opts->module, tr("help.opt.module.only_this"));
+  cmd->add_option("--from", opts->from, tr("help.opt.from.from_this"));
+  cmd->add_option("--to", opts->to, tr("help.opt.to.to_this"));
   add_format_option(*cmd, opts->format);
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {

@@ -1,5 +1,7 @@
 // `ledger certificate --trainee ID`: the certificat de réalisation, one page per training body.
 #include "cli/context.hpp"
+#include "app/command.hpp"
+#include "app/text.hpp"
 #include "audit/certificate.hpp"
 #include "cli/audit.hpp"
 #include "domain/convention.hpp"
@@ -20,11 +22,12 @@ int run_certificate(Ledger& ledger, const Clock& clock, std::ostream& out, const
 namespace {
 void setup_certificate(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<CertificateOptions>();
-  auto* cmd = app.add_subcommand("certificate", "Certificat de réalisation of a trainee (Ministry of Labour model, R6332-26)");
-  cmd->add_option("--trainee", opts->trainee, "Trainee id")->required();
+  auto* cmd = app.add_subcommand("certificate", tr("help.cmd.certificate"));
+  cmd->add_option("--trainee", opts->trainee, tr("help.opt.trainee.trainee_id"))->required();
   const std::map<std::string, DocumentFormat> names{{"html", DocumentFormat::html}, {"text", DocumentFormat::text}};
-  cmd->add_option("--format", opts->format, "html (prints on A4, one page per training body) or text")
-      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
+  cmd->add_option("--format", opts->format, tr("help.opt.format.html_prints"))
+      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case).description(""))
+      ->type_name("html|text")
       ->default_str("html");
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {

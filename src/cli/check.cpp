@@ -4,6 +4,8 @@
 #include <algorithm>
 
 #include "cli/context.hpp"
+#include "app/command.hpp"
+#include "app/text.hpp"
 #include "app/error.hpp"
 #include "audit/checks.hpp"
 #include "cli/audit.hpp"
@@ -12,7 +14,7 @@ namespace ledger {
 
 int run_check(Ledger& ledger, const Clock& clock, std::ostream& out, const CheckOptions& opts) {
   std::vector<std::string> refs = opts.convention.empty() ? convention_refs(ledger) : std::vector{opts.convention};
-  if (refs.empty()) throw InputError::flag("--convention", "", "the ledger holds no convention yet: run `ledger convention import FILE`");
+  if (refs.empty()) throw InputError::flag("--convention", "", tr("convention.none_in_ledger"));
   std::vector<audit::Finding> findings;
   for (const auto& ref : refs) {
     const ConventionState st = load_convention(ledger, ref);
@@ -23,11 +25,14 @@ int run_check(Ledger& ledger, const Clock& clock, std::ostream& out, const Check
                                     [](const audit::Finding& f) { return f.severity == audit::Severity::error; });
   if (opts.format == Format::table) {
     if (findings.empty()) {
-      out << fmt::format("no finding: {} checked\n", fmt::join(refs, ", "));
+      out << tr("check.clean", fmt::arg("refs", fmt::join(refs, ", "))) << '\n';
       return kOk;
     }
     render_table(audit::findings_dataset(findings), out);
-    out << fmt::format("{} error(s), {} warning(s)\n", errors, findings.size() - static_cast<std::size_t>(errors));
+    out << tr("check.summary", fmt::arg("errors", trn("check.errors", errors)),
+              fmt::arg("warnings", trn("check.warnings", std::ssize(findings) - errors)))
+        << '\n';
+
   } else {
     render(audit::findings_dataset(findings), opts.format, out);
   }
@@ -37,7 +42,7 @@ int run_check(Ledger& ledger, const Clock& clock, std::ostream& out, const Check
 namespace {
 void setup_check(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<CheckOptions>();
-  auto* cmd = app.add_subcommand("check", "Consistency rules an auditor would run; exit 1 when any error");
+  auto* cmd = app.add_subcommand("check", tr("help.cmd.check"));
   add_format_option(*cmd, opts->format);
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {

@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
+#include "app/command.hpp"
+#include "app/text.hpp"
 #include "cli/spine.hpp"
 #include "app/error.hpp"
 #include "domain/convention.hpp"
@@ -15,19 +17,21 @@ int run_convention_import(Ledger& ledger, const Clock& clock, std::ostream& out,
   WriteTransaction txn(ledger, clock);
   record_convention(ledger, txn, spec);
   txn.commit();
-  out << fmt::format("recorded convention {}: {} training bod{}, {} module{}, {} trainee{}, {} funding agreement{}\n",
-                     spec.ref, spec.orgs.size(), spec.orgs.size() == 1 ? "y" : "ies", spec.modules.size(),
-                     spec.modules.size() == 1 ? "" : "s", spec.trainees.size(), spec.trainees.size() == 1 ? "" : "s",
-                     spec.fundings.size(), spec.fundings.size() == 1 ? "" : "s");
+  out << tr("convention.imported", fmt::arg("ref", spec.ref), fmt::arg("orgs", trn("convention.orgs", std::ssize(spec.orgs))),
+            fmt::arg("modules", trn("convention.modules", std::ssize(spec.modules))),
+            fmt::arg("trainees", trn("convention.trainees", std::ssize(spec.trainees))),
+            fmt::arg("fundings", trn("convention.fundings", std::ssize(spec.fundings))))
+      << '\n';
+
   return 0;
 }
 
 namespace {
 void setup_convention_import(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<ConventionImportOptions>();
-  auto& group = command_group(app, "convention", "Record and read conventions");
-  auto* cmd = group.add_subcommand("import", "Validate and record a convention file (all or nothing)");
-  cmd->add_option("FILE", opts->file, "Convention file (TOML; see `ledger convention template`)")->required();
+  auto& group = command_group(app, "convention", tr("help.cmd.convention"));
+  auto* cmd = group.add_subcommand("import", tr("help.cmd.convention_import"));
+  cmd->add_option("FILE", opts->file, tr("help.opt.file.convention_file"))->required();
   cmd->callback([&ctx, opts] {
     auto ledger = open_ledger(ctx);
     ctx.exit_code = run_convention_import(*ledger, ctx.clock(), *ctx.out, *opts);

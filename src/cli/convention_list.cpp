@@ -1,5 +1,7 @@
 // `ledger convention list`: the conventions this ledger holds.
 #include "cli/context.hpp"
+#include "app/command.hpp"
+#include "app/text.hpp"
 #include "cli/spine.hpp"
 #include "report/table.hpp"
 
@@ -13,8 +15,8 @@ int run_convention_list(Ledger& ledger, std::ostream& out) {
                q.text("starts"), q.text("ends"), q.text("modules"),
                q.text("trainees"), q.text("sessions")});
   if (table.empty()) {
-    out << "no convention recorded yet: `ledger convention template > convention.toml`, fill it in, then "
-           "`ledger convention import convention.toml`\n";
+    out << tr("convention.none_yet") << '\n';
+
     return 0;
   }
   table.print(out);
@@ -23,8 +25,8 @@ int run_convention_list(Ledger& ledger, std::ostream& out) {
 
 namespace {
 void setup_convention_list(CLI::App& app, Context& ctx) {
-  auto& group = command_group(app, "convention", "Record and read conventions");
-  auto* cmd = group.add_subcommand("list", "List the conventions recorded");
+  auto& group = command_group(app, "convention", tr("help.cmd.convention"));
+  auto* cmd = group.add_subcommand("list", tr("help.cmd.convention_list"));
   cmd->callback([&ctx] {
     auto ledger = open_ledger(ctx);
     ctx.exit_code = run_convention_list(*ledger, *ctx.out);

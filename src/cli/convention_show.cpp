@@ -2,7 +2,10 @@
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
+#include "app/command.hpp"
+#include "app/text.hpp"
 #include "cli/paper.hpp"
+#include "paper/text.hpp"
 #include "cli/spine.hpp"
 #include "domain/convention.hpp"
 #include "report/table.hpp"
@@ -18,13 +21,8 @@ std::string hours_or_dash(const std::optional<std::int64_t>& c) { return c ? for
 
 std::string percent(std::int64_t bp) { return format_hundredths_fr(bp) + " %"; }
 
-std::string option_label(const std::string& option) {
-  return option == "famille" ? "Conseiller service à l'utilisateur (CSU) – branche Famille"
-                             : "Conseiller offres de service de la branche Recouvrement";
-}
-
 std::string nature_label(const std::string& nature) {
-  return nature == "contrat_pro" ? "Contrat de professionnalisation" : "Période de professionnalisation";
+  return nature == "contrat_pro" ? tr("show.nature_contrat_pro") : tr("show.nature_periode_pro");
 }
 
 // Whole years between a birth date and today.
@@ -38,7 +36,7 @@ std::string age(const std::string& birth, date::year_month_day today) {
 std::string clause(const std::optional<std::int64_t>& bp, const std::optional<Cents>& cents) {
   if (bp) return percent(*bp);
   if (cents) return format_euros(*cents);
-  return "non renseigné";
+  return tr("show.not_given");
 }
 
 }  // namespace
@@ -46,44 +44,43 @@ std::string clause(const std::optional<std::int64_t>& bp, const std::optional<Ce
 int run_convention_show(Ledger& ledger, const Clock& clock, std::ostream& out, const ConventionShowOptions& opts) {
   const ConventionState state = load_convention(ledger, opts.ref);
   const auto& c = state.convention;
-  out << fmt::format("Convention {}\n", c.ref);
-  out << fmt::format("  Intitulé            {}\n", c.title);
-  out << fmt::format("  Option              {}\n", option_label(c.option));
-  out << fmt::format("  Nature              {}\n", nature_label(c.nature));
-  out << fmt::format("  Validité (Art. 14)  du {} au {}\n", c.starts, c.ends);
-  out << fmt::format("  Part maximale de formation (Art. 7)  {}\n", percent(c.max_training_share_bp));
+  out << tr("show.header", fmt::arg("ref", c.ref), fmt::arg("title", c.title), fmt::arg("option", paper::option_label(c.option)),
+            fmt::arg("nature", nature_label(c.nature)), fmt::arg("starts", c.starts), fmt::arg("ends", c.ends),
+            fmt::arg("share", percent(c.max_training_share_bp)))
+      << '\n';
 
   {
     auto q = ledger.query("convention_beneficiary");
     q.bind(1, c.id);
     if (q.next()) {
-      out << "\nOrganisme bénéficiaire\n";
-      out << fmt::format("  {}, SIRET {}, N° ICOM {}\n", q.text("name"), q.text("siret"),
-                         text(q.opt_text("icom")));
-      out << fmt::format("  {} ; représenté par {}, {}\n", text(q.opt_text("address")), text(q.opt_text("representative")),
-                         text(q.opt_text("title")));
+      out << '\n'
+          << tr("show.beneficiary", fmt::arg("name", q.text("name")), fmt::arg("siret", q.text("siret")),
+                fmt::arg("icom", text(q.opt_text("icom"))), fmt::arg("address", text(q.opt_text("address"))),
+                fmt::arg("representative", text(q.opt_text("representative"))), fmt::arg("title", text(q.opt_text("title"))))
+          << '\n';
     }
   }
 
-  out << "\nOrganismes de formation (Art. 6)\n";
+  out << '\n' << tr("show.orgs_title") << '\n';
   {
-    TextTable t({"clé", "raison sociale", "SIRET", "NDA", "TVA>", "note"});
+    TextTable t({tr("show.col.key"), tr("show.col.name"), "SIRET", "NDA", tr("show.col.vat") + ">", tr("show.col.note")});
     auto q = ledger.query("convention_orgs");
     q.bind(1, c.id);
     while (q.next()) {
       std::string note;
-      if (q.flag("internal")) note = "service interne (Art. 3)";
-      if (q.flag("consolidates_grades")) note += std::string(note.empty() ? "" : ", ") + "consolide les notes (Art. 8)";
+      if (q.flag("internal")) note = tr("show.internal");
+      if (q.flag("consolidates_grades")) note += (note.empty() ? "" : ", ") + tr("show.consolidates");
       t.add({q.text("key"), q.text("name"), q.text("siret"),
              text(q.opt_text("nda")), percent(q.i64("vat_rate_bp")), note});
     }
     t.print(out, "  ");
   }
 
-  out << "\nModules (Art. 7 et 9)\n";
+  out << '\n' << tr("show.modules_title") << '\n';
   {
-    TextTable t({"code", "intitulé", "organisme", "heures>", "formation>", "accompagnement>", "évaluation>", "jours>",
-                 "e-learning", "lieu", "prix HT / stagiaire>"});
+    TextTable t({tr("show.col.code"), tr("show.col.label"), tr("show.col.org"), tr("show.col.hours") + ">", tr("show.col.training") + ">",
+                 tr("show.col.support") + ">", tr("show.col.evaluation") + ">", tr("show.col.days") + ">", tr("show.col.elearning"),
+                 tr("show.col.place"), tr("show.col.price") + ">"});
     auto q = ledger.query("convention_modules_full");
     q.bind(1, c.id);
     while (q.next())
@@ -91,14 +88,15 @@ int run_convention_show(Ledger& ledger, const Clock& clock, std::ostream& out, c
              format_hours(q.i64("minutes")), hours_or_dash(q.opt_i64("training_minutes")),
              hours_or_dash(q.opt_i64("support_minutes")), hours_or_dash(q.opt_i64("evaluation_minutes")),
              q.is_null("days_x100") ? "—" : format_hundredths_fr(q.i64("days_x100")),
-             q.flag("elearning") ? "oui" : "non", text(q.opt_text("place")),
+             q.flag("elearning") ? tr("common.yes") : tr("common.no"), text(q.opt_text("place")),
              format_euros(q.i64("price_ht_cents"))});
     t.print(out, "  ");
   }
 
-  out << fmt::format("\nStagiaires (Art. 5) : {} au total\n", state.trainees.size());
+  out << '\n' << tr("show.trainees_title", fmt::arg("count", state.trainees.size())) << '\n';
   {
-    TextTable t({"id", "nom", "prénom", "âge>", "fonction", "contrat", "hebdo>", "départ"});
+    TextTable t({tr("show.col.id"), tr("col.last_name"), tr("col.first_name"), tr("show.col.age") + ">", tr("show.col.function"),
+                 tr("show.col.contract"), tr("show.col.weekly") + ">", tr("show.col.left")});
     auto q = ledger.query("convention_trainees");
     q.bind(1, c.id);
     while (q.next()) {
@@ -112,39 +110,40 @@ int run_convention_show(Ledger& ledger, const Clock& clock, std::ostream& out, c
     t.print(out, "  ");
   }
 
-  out << "\nAccords de prise en charge OPCA (Art. 11)\n";
+  out << '\n' << tr("show.fundings_title") << '\n';
   {
-    TextTable t({"accord", "financeur", "décision", "taux horaire>", "plafond heures>", "plafond €>", "base", "subrogation",
-                 "modules", "stagiaires"});
+    TextTable t({tr("show.col.funding"), tr("show.col.funder"), tr("show.col.decision"), tr("show.col.rate") + ">",
+                 tr("show.col.cap_hours") + ">", tr("show.col.cap_amount") + ">", tr("show.col.basis"), tr("show.col.subrogation"),
+                 tr("show.col.modules"), tr("show.col.trainees")});
     auto q = ledger.query("convention_fundings");
     q.bind(1, c.id);
     while (q.next())
-      t.add({q.text("ref"), q.text("funder"), text(q.opt_text("decided_on"), "en attente"),
+      t.add({q.text("ref"), q.text("funder"), text(q.opt_text("decided_on"), tr("report.status_pending").c_str()),
              format_euros(q.i64("hourly_rate_cents")),
              q.is_null("cap_minutes") ? "—" : format_hours(q.i64("cap_minutes")),
              q.is_null("cap_cents") ? "—" : format_euros(q.i64("cap_cents")),
-             q.text("basis") == "ht" ? "HT" : "TTC", q.flag("subrogation") ? "oui" : "non",
-             text(q.opt_text("modules"), "tous"), text(q.opt_text("trainees"), "tous")});
-    if (t.empty()) out << "  aucun\n";
+             q.text("basis") == "ht" ? "HT" : "TTC", q.flag("subrogation") ? tr("common.yes") : tr("common.no"),
+             text(q.opt_text("modules"), tr("show.all").c_str()), text(q.opt_text("trainees"), tr("show.all").c_str())});
+    if (t.empty()) out << "  " << tr("show.none") << '\n';
     else t.print(out, "  ");
   }
 
   const auto& cl = c.clauses;
-  out << "\nDédit ou abandon (Art. 13)\n";
-  out << fmt::format("  14-1 renoncement du bénéficiaire moins de {} jours avant le démarrage : {}\n",
-                     cl.beneficiary_notice_days ? std::to_string(*cl.beneficiary_notice_days) : "?",
-                     clause(cl.beneficiary_percent_bp, cl.beneficiary_amount_cents));
-  out << fmt::format("  14-2 renoncement d'un organisme de formation moins de {} jours avant le démarrage : {}\n",
-                     cl.of_notice_days ? std::to_string(*cl.of_notice_days) : "?", clause(cl.of_percent_bp, cl.of_amount_cents));
-  out << fmt::format("  14-3 réalisation partielle (demi-journée annulée à moins du délai de prévenance) : {}\n",
-                     clause(cl.partial_percent_bp, cl.partial_amount_cents));
-  out << "  14-4 annulation par le bénéficiaire le premier jour : prestation intégrale\n";
+  out << '\n'
+      << tr("show.clauses", fmt::arg("beneficiary_days", cl.beneficiary_notice_days ? std::to_string(*cl.beneficiary_notice_days) : "?"),
+            fmt::arg("beneficiary", clause(cl.beneficiary_percent_bp, cl.beneficiary_amount_cents)),
+            fmt::arg("of_days", cl.of_notice_days ? std::to_string(*cl.of_notice_days) : "?"),
+            fmt::arg("of", clause(cl.of_percent_bp, cl.of_amount_cents)),
+            fmt::arg("partial", clause(cl.partial_percent_bp, cl.partial_amount_cents)))
+      << '\n';
   {
     if (const auto q = find_renouncement(ledger, c.id))
-      out << fmt::format("\nRenoncement enregistré : par {} notifié le {} ({})\n",
-                         q->by_party == "of" ? "l'organisme de formation " + text(q->org_key, "")
-                                                                    : std::string("l'organisme bénéficiaire"),
-                         q->notified, q->reason);
+      out << '\n'
+          << tr("show.cancelled",
+                fmt::arg("by", q->by_party == "of" ? tr("show.cancelled_by_of", fmt::arg("org", text(q->org_key, "")))
+                                                   : tr("show.cancelled_by_beneficiary")),
+                fmt::arg("date", q->notified), fmt::arg("reason", q->reason))
+          << '\n';
   }
   return 0;
 }
@@ -153,14 +152,14 @@ namespace {
 void setup_convention_show(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<ConventionShowOptions>();
   auto tables = std::make_shared<ConventionTablesOptions>();
-  auto& group = command_group(app, "convention", "Record and read conventions");
-  auto* cmd = group.add_subcommand("show", "Show what was recorded of a convention");
-  cmd->add_option("REF", opts->ref, "Convention ref (default: --convention, or the only one)");
+  auto& group = command_group(app, "convention", tr("help.cmd.convention"));
+  auto* cmd = group.add_subcommand("show", tr("help.cmd.convention_show"));
+  cmd->add_option("REF", opts->ref, tr("help.opt.ref"));
   auto with_tables = std::make_shared<bool>(false);
-  cmd->add_flag("--tables", *with_tables, "Art. 7 (durations, 70 % rule) and Art. 9 (costs) filled in from the convention");
+  cmd->add_flag("--tables", *with_tables, tr("help.opt.tables"));
   add_format_option(*cmd, tables->format);
   cmd->add_option("--section", tables->section,
-                  "With --tables, one table: art7, art7-bodies, art7-trainees, art9, art9-bodies (csv: art7 by default)");
+                  tr("help.opt.section.with_tables"));
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts, tables, with_tables] {
     if (opts->ref.empty()) opts->ref = ctx.convention;

@@ -10,6 +10,8 @@
 #include <sstream>
 
 #include "cli/context.hpp"
+#include "app/command.hpp"
+#include "app/text.hpp"
 #include "app/error.hpp"
 #include "cli/money.hpp"
 #include "cli/report.hpp"
@@ -29,7 +31,7 @@ class ScratchDir {
  public:
   ScratchDir() {
     std::string pattern = (std::filesystem::temp_directory_path() / "ledger-demo-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) throw DatabaseError("cannot create a temporary directory for the demo files");
+    if (mkdtemp(pattern.data()) == nullptr) throw DatabaseError(tr("demo.no_temp_dir"));
     path_ = pattern;
   }
   ~ScratchDir() {
@@ -59,7 +61,7 @@ void remove_earlier_demo(const std::string& path) {
     is_demo = false;
   }
   if (!is_demo)
-    throw InputError::flag("--db", path, "exists and is not a demo ledger: it is left alone (give another --db)");
+    throw InputError::flag("--db", path, tr("demo.not_a_demo"));
   for (const auto& suffix : {"", "-wal", "-shm"}) fs::remove(path + suffix);
 }
 
@@ -93,11 +95,11 @@ Dataset attendance_so_far(Ledger& ledger, const Clock& clock) {
   q.bind(":from", st.convention.starts);
   q.bind(":to", format_date(clock.today()));
   Dataset d;
-  d.columns = {{"trainee_id", "stagiaire"}, {"name", "nom"}, {"module", "module"},
-               {"delivered_min", "réalisé", ColumnKind::minutes}, {"followed_min", "suivi prouvé", ColumnKind::minutes},
-               {"unproven_min", "sans preuve", ColumnKind::minutes},
-               {"absent_min", "absences", ColumnKind::minutes}, {"unrecorded_min", "non saisi", ColumnKind::minutes},
-               {"not_delivered_min", "annulé OF", ColumnKind::minutes}, {"withdrawn_min", "retiré", ColumnKind::minutes}};
+  d.columns = {{"trainee_id", tr("col.trainee_id")}, {"name", tr("col.name")}, {"module", tr("col.module")},
+               {"delivered_min", tr("col.delivered_min"), ColumnKind::minutes}, {"followed_min", tr("col.followed_min"), ColumnKind::minutes},
+               {"unproven_min", tr("col.unproven_min"), ColumnKind::minutes},
+               {"absent_min", tr("col.absent_min"), ColumnKind::minutes}, {"unrecorded_min", tr("col.unrecorded_min"), ColumnKind::minutes},
+               {"not_delivered_min", tr("col.not_delivered_min"), ColumnKind::minutes}, {"withdrawn_min", tr("col.withdrawn_min"), ColumnKind::minutes}};
   while (q.next())
     d.add({q.text("trainee_id"),
            q.text("first_name") + " " + q.text("last_name"), q.text("module"),
@@ -124,7 +126,7 @@ int run_demo(const std::string& path, const Clock& clock, std::ostream& out) {
   const std::string attendance = scratch.write("demo-attendance.csv", resource("data/demo-attendance.csv"));
   std::ostringstream ignored_err;
 
-  out << fmt::format("Demo ledger {} (invented parties; the seed's parcours)\n\n", path);
+  out << tr("demo.title", fmt::arg("path", path)) << "\n\n";
   Narrator n(out, scratch.prefix());
   n.step("convention import demo-convention.toml", [&](std::ostream& o) {
     run_convention_import(*ledger, clock, o, ConventionImportOptions{convention});
@@ -182,7 +184,7 @@ int run_demo(const std::string& path, const Clock& clock, std::ostream& out) {
 
   out << "\n";
   run_convention_show(*ledger, clock, out, ConventionShowOptions{});
-  out << fmt::format("\nAttendance so far (to {}), per trainee and module\n", format_date(clock.today()));
+  out << '\n' << tr("demo.attendance_title", fmt::arg("date", french_date(format_date(clock.today())))) << '\n';
   render_table(attendance_so_far(*ledger, clock), out, "  ");
   out << "\n";
   n.step(fmt::format("report reimbursement --month {}", kDemoMonth), [&](std::ostream& o) {
@@ -195,7 +197,7 @@ int run_demo(const std::string& path, const Clock& clock, std::ostream& out) {
 
 namespace {
 void setup_demo(CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand("demo", "Build a fresh demo ledger (default ./demo.db) from the demo data and show it");
+  auto* cmd = app.add_subcommand("demo", tr("help.cmd.demo"));
   cmd->callback([&ctx] {
     // The demo never touches $LEDGER_DB: only --db, else ./demo.db.
     ctx.exit_code = run_demo(ctx.db_flag.empty() ? "demo.db" : ctx.db_flag, ctx.clock(), *ctx.out);

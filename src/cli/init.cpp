@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
+#include "app/command.hpp"
+#include "app/text.hpp"
 #include "cli/spine.hpp"
 
 namespace ledger {
@@ -10,16 +12,17 @@ namespace ledger {
 int run_init(Ledger& ledger, std::ostream& out, const InitOptions&) {
   const int applied = ledger.migrate();
   if (applied == 0)
-    out << fmt::format("{}: ledger up to date\n", ledger.path());
+    out << tr("init.up_to_date", fmt::arg("path", ledger.path())) << '\n';
   else
-    out << fmt::format("{}: ledger ready\n", ledger.path());
+    out << tr("init.ready", fmt::arg("path", ledger.path())) << '\n';
+
   return 0;
 }
 
 namespace {
 void setup_init(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<InitOptions>();
-  auto* cmd = app.add_subcommand("init", "Create or migrate the ledger database (idempotent)");
+  auto* cmd = app.add_subcommand("init", tr("help.cmd.init"));
   cmd->callback([&ctx, opts] {
     auto ledger = open_ledger(ctx, Ledger::Open::create);
     ctx.exit_code = run_init(*ledger, *ctx.out, *opts);

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
+#include "app/command.hpp"
+#include "app/text.hpp"
 #include "cli/money.hpp"
 #include "domain/convention.hpp"
 #include "report/reimbursement_arith.hpp"
@@ -12,12 +14,12 @@ namespace ledger {
 int run_invoice_add(Ledger& ledger, const Clock& clock, std::ostream& out, const InvoiceAddOptions& opts) {
   const ConventionState st = load_convention(ledger, opts.convention);
   const OrgRow* org = st.org(opts.org);
-  if (org == nullptr) throw InputError::flag("--org", opts.org, "no such training body in " + st.convention.ref);
+  if (org == nullptr) throw InputError::flag("--org", opts.org, tr("convention.no_such_org", fmt::arg("ref", st.convention.ref)));
   const std::string number = trim(opts.number);
-  if (number.empty()) throw InputError::flag("--number", opts.number, "required");
+  if (number.empty()) throw InputError::flag("--number", opts.number, tr("common.required"));
   const std::string day = date_flag("--date", opts.date);
   if (opts.kind != "training" && opts.kind != "indemnity" && opts.kind != "expenses")
-    throw InputError::flag("--kind", opts.kind, "expected training, indemnity or expenses");
+    throw InputError::flag("--kind", opts.kind, tr("invoice.kind_values"));
 
   std::vector<const ModuleRow*> delivered;
   for (const auto& m : st.modules)
@@ -26,14 +28,14 @@ int run_invoice_add(Ledger& ledger, const Clock& clock, std::ostream& out, const
   if (!opts.module.empty()) {
     module = &st.module_or_flag(opts.module, "--module");
     if (module->org_id != org->id)
-      throw InputError::flag("--module", opts.module, fmt::format("delivered by {}, not {}", module->org_key, org->key));
+      throw InputError::flag("--module", opts.module, tr("invoice.other_org", fmt::arg("org", module->org_key), fmt::arg("given", org->key)));
   } else if (opts.kind == "training") {
     // Training money is accounted per module (refunds under Art. 12 are): say which one.
     if (delivered.size() != 1) {
       std::string codes;
       for (const auto* m : delivered) codes += (codes.empty() ? "" : ", ") + m->code;
-      throw InputError::flag("--module", "", fmt::format("a training invoice names its module ({} delivers {})", org->key,
-                                                         codes.empty() ? "none" : codes));
+      throw InputError::flag("--module", "", codes.empty() ? tr("invoice.module_required_none", fmt::arg("org", org->key))
+                                                           : tr("invoice.module_required", fmt::arg("org", org->key), fmt::arg("modules", codes)));
     }
     module = delivered.front();
   }
@@ -45,8 +47,8 @@ int run_invoice_add(Ledger& ledger, const Clock& clock, std::ostream& out, const
   existing.bind(":number", number);
   while (existing.next())
     if (existing.text("org_key") == org->key)
-      throw InputError::flag("--number", number, fmt::format("{} already has an invoice with this number (dated {})", org->key,
-                                                             existing.text("date")));
+      throw InputError::flag("--number", number, tr("invoice.number_taken", fmt::arg("org", org->key),
+                                                    fmt::arg("date", french_date(existing.text("date")))));
   existing.reset();
 
   WriteTransaction txn(ledger, clock);
@@ -54,25 +56,30 @@ int run_invoice_add(Ledger& ledger, const Clock& clock, std::ostream& out, const
                          {"module_id", module ? Value(module->id) : Value()}, {"amount_ht_cents", ht}, {"vat_rate_bp", vat},
                          {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});
   txn.commit();
-  out << fmt::format("invoice {} of {} ({}{}) dated {}: {} HT + VAT {} = {} TTC\n", number, org->key, opts.kind,
-                     module ? ", " + module->code : "", day, format_euros(ht), format_hundredths_fr(vat) + " %",
-                     format_euros(with_vat(ht, vat)));
+  const std::string kind = opts.kind == "training" ? tr("invoice.kind_training")
+                           : opts.kind == "indemnity" ? tr("invoice.kind_indemnity")
+                                                      : tr("invoice.kind_expenses");
+  out << tr("invoice.recorded", fmt::arg("number", number), fmt::arg("org", org->key), fmt::arg("kind", kind + (module ? ", " + module->code : "")),
+            fmt::arg("date", french_date(day)), fmt::arg("ht", format_euros(ht)), fmt::arg("vat", format_hundredths_fr(vat)),
+            fmt::arg("ttc", format_euros(with_vat(ht, vat))))
+      << '\n';
+
   return 0;
 }
 
 namespace {
 void setup_invoice_add(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<InvoiceAddOptions>();
-  auto& group = command_group(app, "invoice", "Training bodies' invoices");
+  auto& group = command_group(app, "invoice", tr("help.cmd.invoice"));
   group.require_subcommand(1);
-  auto* cmd = group.add_subcommand("add", "Record a training body's invoice");
-  cmd->add_option("--org", opts->org, "The training body's key")->required();
-  cmd->add_option("--number", opts->number, "Invoice number (unique per training body)")->required();
-  cmd->add_option("--date", opts->date, "Invoice date")->required();
-  cmd->add_option("--kind", opts->kind, "training, indemnity (Art. 13) or expenses (meals, nights, transport...)")->required();
-  cmd->add_option("--module", opts->module, "Module invoiced (required for training unless the body delivers only one)");
-  cmd->add_option("--amount-ht", opts->amount_ht, "Amount before VAT, in euros (1200, 1200.50, 1200,50)")->required();
-  cmd->add_option("--vat-rate", opts->vat_rate, "VAT percent (default: the training body's rate; 0 when exempt)");
+  auto* cmd = group.add_subcommand("add", tr("help.cmd.invoice_add"));
+  cmd->add_option("--org", opts->org, tr("help.opt.org.the_training_body_s_key"))->required();
+  cmd->add_option("--number", opts->number, tr("help.opt.number"))->required();
+  cmd->add_option("--date", opts->date, tr("help.opt.date.invoice_date"))->required();
+  cmd->add_option("--kind", opts->kind, tr("help.opt.kind"))->required();
+  cmd->add_option("--module", opts->module, tr("help.opt.module.module_invoiced"));
+  cmd->add_option("--amount-ht", opts->amount_ht, tr("help.opt.amount_ht"))->required();
+  cmd->add_option("--vat-rate", opts->vat_rate, tr("help.opt.vat_rate"));
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/clock.hpp"
+#include "app/text.hpp"
 #include "domain/sessions.hpp"
 #include "store/ledger.hpp"
 
@@ -30,7 +31,7 @@ struct FundingReceiptOptions {
 // A money flag: at most two decimals, above zero.
 inline Cents amount_flag(const std::string& flag, const std::string& value) {
   const Cents cents = flag_value(flag, value, parse_money);
-  if (cents <= 0) throw InputError::flag(flag, value, "must be above 0");
+  if (cents <= 0) throw InputError::flag(flag, value, tr("money.positive"));
   return cents;
 }
 

@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
+#include "app/command.hpp"
+#include "app/text.hpp"
 #include "cli/money.hpp"
 #include "domain/convention.hpp"
 #include "report/reimbursement_arith.hpp"
@@ -12,7 +14,7 @@ int run_payment_add(Ledger& ledger, const Clock& clock, std::ostream& out, const
   const ConventionState st = load_convention(ledger, opts.convention);
   const std::string number = trim(opts.invoice);
   if (!opts.org.empty() && st.org(opts.org) == nullptr)
-    throw InputError::flag("--org", opts.org, "no such training body in " + st.convention.ref);
+    throw InputError::flag("--org", opts.org, tr("convention.no_such_org", fmt::arg("ref", st.convention.ref)));
   const std::string day = date_flag("--date", opts.date);
   const Cents amount = amount_flag("--amount", opts.amount);
 
@@ -33,37 +35,40 @@ int run_payment_add(Ledger& ledger, const Clock& clock, std::ostream& out, const
   }
   q.reset();
   if (found.empty())
-    throw InputError::flag("--invoice", number, "no invoice with this number" + (opts.org.empty() ? "" : " from " + opts.org));
+    throw InputError::flag("--invoice", number, opts.org.empty() ? tr("payment.no_invoice") : tr("payment.no_invoice_from", fmt::arg("org", opts.org)));
   if (found.size() > 1) {
     std::string orgs;
     for (const auto& f : found) orgs += (orgs.empty() ? "" : ", ") + f.org;
-    throw InputError::flag("--invoice", number, "several training bodies use this number (" + orgs + "): say which with --org");
+    throw InputError::flag("--invoice", number, tr("payment.ambiguous", fmt::arg("orgs", orgs)));
   }
   const Found& inv = found.front();
   if (inv.paid + amount > inv.ttc)
-    throw InputError::flag("--amount", opts.amount, fmt::format("more than is left to pay on invoice {} of {} ({} of {} TTC)", number,
-                                                                inv.org, format_euros(inv.ttc - inv.paid), format_euros(inv.ttc)));
-  if (day < inv.date) throw InputError::flag("--date", day, "before the invoice's date (" + inv.date + ")");
+    throw InputError::flag("--amount", opts.amount, tr("payment.too_much", fmt::arg("number", number), fmt::arg("org", inv.org),
+                                                       fmt::arg("left", format_euros(inv.ttc - inv.paid)), fmt::arg("ttc", format_euros(inv.ttc))));
+  if (day < inv.date) throw InputError::flag("--date", day, tr("payment.before_invoice", fmt::arg("date", french_date(inv.date))));
 
   WriteTransaction txn(ledger, clock);
   txn.append("payment", {{"invoice_id", inv.id}, {"date", day}, {"amount_cents", amount},
                          {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});
   txn.commit();
-  out << fmt::format("payment of {} on invoice {} of {} ({} HT) dated {}; left to pay {}\n", format_euros(amount), number, inv.org,
-                     format_euros(paid_ht(amount, inv.ht, inv.ttc)), day, format_euros(inv.ttc - inv.paid - amount));
+  out << tr("payment.recorded", fmt::arg("amount", format_euros(amount)), fmt::arg("number", number), fmt::arg("org", inv.org),
+            fmt::arg("ht", format_euros(paid_ht(amount, inv.ht, inv.ttc))), fmt::arg("date", french_date(day)),
+            fmt::arg("left", format_euros(inv.ttc - inv.paid - amount)))
+      << '\n';
+
   return 0;
 }
 
 namespace {
 void setup_payment_add(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<PaymentAddOptions>();
-  auto& group = command_group(app, "payment", "The beneficiary's payments of invoices");
+  auto& group = command_group(app, "payment", tr("help.cmd.payment"));
   group.require_subcommand(1);
-  auto* cmd = group.add_subcommand("add", "Record a payment (TTC) of an invoice");
-  cmd->add_option("--invoice", opts->invoice, "Invoice number")->required();
-  cmd->add_option("--org", opts->org, "The training body's key, when several use this number");
-  cmd->add_option("--date", opts->date, "Payment date")->required();
-  cmd->add_option("--amount", opts->amount, "Amount paid, TTC, in euros")->required();
+  auto* cmd = group.add_subcommand("add", tr("help.cmd.payment_add"));
+  cmd->add_option("--invoice", opts->invoice, tr("help.opt.invoice"))->required();
+  cmd->add_option("--org", opts->org, tr("help.opt.org.the_training_body_s_key_when"));
+  cmd->add_option("--date", opts->date, tr("help.opt.date.payment_date"))->required();
+  cmd->add_option("--amount", opts->amount, tr("help.opt.amount.amount_paid"))->required();
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;

@@ -1,6 +1,8 @@
 // `ledger report grades`: every trainee's grades, consolidated for the CQP jury (Art. 8), with the
 // grades still missing.
 #include "cli/context.hpp"
+#include "app/command.hpp"
+#include "app/text.hpp"
 #include "cli/paper.hpp"
 #include "paper/grades.hpp"
 
@@ -14,10 +16,10 @@ int run_report_grades(Ledger& ledger, std::ostream& out, const ReportGradesOptio
 namespace {
 void setup_report_grades(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<ReportGradesOptions>();
-  auto& group = command_group(app, "report", "Reports");
-  auto* cmd = group.add_subcommand("grades", "Art. 8: every trainee's grades consolidated for Ucanss, and the missing ones");
+  auto& group = command_group(app, "report", tr("help.cmd.report"));
+  auto* cmd = group.add_subcommand("grades", tr("help.cmd.report_grades"));
   add_format_option(*cmd, opts->format);
-  cmd->add_option("--section", opts->section, "With --format csv: grades (default) or missing");
+  cmd->add_option("--section", opts->section, tr("help.opt.section.with_format"));
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;

@@ -1,6 +1,8 @@
 // `ledger report reconcile [--as-of D]`: the reimbursement figures per trainee and module from the
 // start of the convention to D (default today).
 #include "cli/context.hpp"
+#include "app/command.hpp"
+#include "app/text.hpp"
 #include "cli/report.hpp"
 #include "domain/sessions.hpp"
 #include "report/reimbursement_render.hpp"
@@ -17,10 +19,10 @@ int run_report_reconcile(Ledger& ledger, const Clock& clock, std::ostream& out, 
 namespace {
 void setup_report_reconcile(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<ReportReconcileOptions>();
-  auto& group = command_group(app, "report", "Reports: month-end reimbursement, reconciliation");
+  auto& group = command_group(app, "report", tr("help.cmd.report"));
   group.require_subcommand(1);
-  auto* cmd = group.add_subcommand("reconcile", "The same figures from the start to a date, per trainee and module");
-  cmd->add_option("--as-of", opts->as_of, "Last day counted (default: today)");
+  auto* cmd = group.add_subcommand("reconcile", tr("help.cmd.report_reconcile"));
+  cmd->add_option("--as-of", opts->as_of, tr("help.opt.as_of"));
   add_format_option(*cmd, opts->format);
   add_section_option(*cmd, opts->section);
   add_convention_option(*cmd, ctx);

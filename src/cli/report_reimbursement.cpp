@@ -1,5 +1,7 @@
 // `ledger report reimbursement --month YYYY-MM`: the month-end report (DESIGN section 5).
 #include "cli/context.hpp"
+#include "app/command.hpp"
+#include "app/text.hpp"
 #include "cli/report.hpp"
 #include "domain/sessions.hpp"
 #include "report/reimbursement_render.hpp"
@@ -7,7 +9,7 @@
 namespace ledger {
 
 void add_section_option(CLI::App& cmd, std::string& section) {
-  cmd.add_option("--section", section, "One section only: rows, orgs, funding, indemnities, invoices, to_fix or totals")
+  cmd.add_option("--section", section, tr("help.opt.section.one_section"))
       ->check(CLI::IsMember(std::vector<std::string>(std::begin(kReimbursementSections), std::end(kReimbursementSections))));
 }
 
@@ -21,10 +23,10 @@ int run_report_reimbursement(Ledger& ledger, std::ostream& out, const ReportReim
 namespace {
 void setup_report_reimbursement(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<ReportReimbursementOptions>();
-  auto& group = command_group(app, "report", "Reports: month-end reimbursement, reconciliation");
+  auto& group = command_group(app, "report", tr("help.cmd.report"));
   group.require_subcommand(1);
-  auto* cmd = group.add_subcommand("reimbursement", "Month-end report: OPCA claim, what each training body may bill or must refund, what to fix");
-  cmd->add_option("--month", opts->month, "The month, YYYY-MM")->required();
+  auto* cmd = group.add_subcommand("reimbursement", tr("help.cmd.report_reimbursement"));
+  cmd->add_option("--month", opts->month, tr("help.opt.month"))->required();
   add_format_option(*cmd, opts->format);
   add_section_option(*cmd, opts->section);
   add_convention_option(*cmd, ctx);

@@ -1,5 +1,7 @@
 // `ledger session list`: the half-days planned, held and cancelled.
 #include "cli/context.hpp"
+#include "app/command.hpp"
+#include "app/text.hpp"
 #include "cli/spine.hpp"
 #include "domain/sessions.hpp"
 #include "report/dataset.hpp"
@@ -19,22 +21,24 @@ Dataset session_list(Ledger& ledger, const SessionListOptions& opts) {
   bind_opt(":from", opts.from.empty() ? "" : date_flag("--from", opts.from));
   bind_opt(":to", opts.to.empty() ? "" : date_flag("--to", opts.to));
   Dataset d;
-  d.columns = {{"date", "date"}, {"slot", "demi-journée"}, {"module", "module"}, {"start", "début"}, {"end", "fin"},
-               {"minutes", "durée", ColumnKind::minutes}, {"mode", "modalité"}, {"trainer", "formateur"},
-               {"place", "lieu"}, {"status", "statut"}, {"entries", "émargements", ColumnKind::integer}, {"sheet", "feuille"}};
+  d.columns = {{"date", tr("col.date")}, {"slot", tr("col.slot")}, {"module", tr("col.module")}, {"start", tr("col.start")}, {"end", tr("col.end")},
+               {"minutes", tr("col.minutes"), ColumnKind::minutes},
+               {"mode", tr("col.mode"), ColumnKind::text, {{"onsite", tr("session.mode_onsite")}, {"elearning", tr("session.mode_elearning")}}},
+               {"trainer", tr("col.trainer")}, {"place", tr("col.place")},
+               {"status", tr("col.status"), ColumnKind::text, {{"planned", tr("session.status_planned")}, {"cancelled", tr("session.status_cancelled")}}},
+               {"cancelled_by", tr("col.cancelled_by"), ColumnKind::text, {{"of", tr("party.of")}, {"beneficiary", tr("party.beneficiary")}}},
+               {"notified", tr("col.notified")},
+               {"entries", tr("col.entries"), ColumnKind::integer}, {"sheet", tr("col.sheet")}};
   auto text = [&](const char* col) -> Datum {
     return q.is_null(col) ? Datum() : Datum(q.text(col));
   };
   while (q.next()) {
-    const auto cancelled = q.opt_text("cancelled_by");
-    std::string status = "planned";
-    if (cancelled)
-      status = std::string("cancelled by ") + (*cancelled == "of" ? "the training body" : "the beneficiary") +
-               ", notified " + q.text("notified");
+    const bool cancelled = !q.is_null("cancelled_by");
     const std::string module = q.text("module"), date = q.text("date"),
                       slot = q.text("slot");
     d.add({date, slot, module, text("start_time"), text("end_time"), q.i64("minutes"), text("mode"),
-           text("trainer"), text("place"), status, q.i64("entries"),
+           text("trainer"), text("place"), std::string(cancelled ? "cancelled" : "planned"), text("cancelled_by"),
+           text("notified"), q.i64("entries"),
            sheet_id(st.convention.ref, module, date, slot)});
   }
   return d;
@@ -48,11 +52,11 @@ int run_session_list(Ledger& ledger, std::ostream& out, const SessionListOptions
 namespace {
 void setup_session_list(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<SessionListOptions>();
-  auto& group = command_group(app, "session", "Plan, list and cancel half-day sessions");
-  auto* cmd = group.add_subcommand("list", "List half-days with their status and entries");
-  cmd->add_option("--module", opts->module, "Only this module");
-  cmd->add_option("--from", opts->from, "From this date");
-  cmd->add_option("--to", opts->to, "To this date");
+  auto& group = command_group(app, "session", tr("help.cmd.session"));
+  auto* cmd = group.add_subcommand("list", tr("help.cmd.session_list"));
+  cmd->add_option("--module", opts->module, tr("help.opt.module.only_this"));
+  cmd->add_option("--from", opts->from, tr("help.opt.from.from_this"));
+  cmd->add_option("--to", opts->to, tr("help.opt.to.to_this"));
   add_format_option(*cmd, opts->format);
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {

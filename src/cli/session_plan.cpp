@@ -5,6 +5,8 @@
 #include <set>
 
 #include "cli/context.hpp"
+#include "app/command.hpp"
+#include "app/text.hpp"
 #include "cli/spine.hpp"
 #include "domain/sessions.hpp"
 #include "io/csv.hpp"
@@ -37,41 +39,48 @@ struct Planner {
     const auto& o = in.origin;
     const std::size_t before = problems.count();
     const ModuleRow* module = st.module(in.module);
-    if (module == nullptr) problems.add(o.problem("module", in.module, "no such module in " + st.convention.ref));
+    if (module == nullptr) problems.add(o.problem("module", in.module, tr("convention.no_such_module", fmt::arg("ref", st.convention.ref))));
     const auto day = field<std::string>(problems, o, "date", in.date, [](const std::string& v) { return format_date(parse_date(v)); });
     if (day && (*day < st.convention.starts || *day > st.convention.ends))
-      problems.add(o.problem("date", *day, fmt::format("outside the convention's validity ({} to {}, Art. 14)",
-                                                      st.convention.starts, st.convention.ends)));
+      problems.add(o.problem("date", *day, tr("session.outside_validity", fmt::arg("starts", french_date(st.convention.starts)),
+                                              fmt::arg("ends", french_date(st.convention.ends)))));
     const auto slot = field<std::string>(problems, o, "slot", in.slot, [](const std::string& v) { return std::string(slot_name(parse_slot(v))); });
     std::optional<std::string> start, end;
     if (!in.start.empty()) start = field<std::string>(problems, o, "start", in.start, parse_time_of_day);
     if (!in.end.empty()) end = field<std::string>(problems, o, "end", in.end, parse_time_of_day);
     if (in.start.empty() != in.end.empty())
-      problems.add(o.problem(in.start.empty() ? "start" : "end", "", "give both --start and --end, or neither"));
+      problems.add(o.problem(in.start.empty() ? "start" : "end", "", tr("session.start_end_both")));
     std::optional<Minutes> span;
     if (start && end) {
       span = minutes_of_day(*end) - minutes_of_day(*start);
-      if (*span <= 0) problems.add(o.problem("end", *end, "not after the start (" + *start + ")"));
+      if (*span <= 0) problems.add(o.problem("end", *end, tr("session.end_not_after", fmt::arg("start", *start))));
     }
     std::optional<Minutes> minutes;
     if (!in.minutes.empty()) minutes = field<Minutes>(problems, o, "minutes", in.minutes, parse_minutes);
-    if (minutes && *minutes <= 0) problems.add(o.problem("minutes", in.minutes, "a half-day lasts more than 0 minutes"));
+    if (minutes && *minutes <= 0) problems.add(o.problem("minutes", in.minutes, tr("session.minutes_positive")));
     if (minutes && span && *span > 0 && *minutes != *span)
-      problems.add(o.problem("minutes", in.minutes, fmt::format("differs from end - start ({} minutes)", *span)));
+      problems.add(o.problem("minutes", in.minutes, tr("session.minutes_differ", fmt::arg("minutes", *span))));
     if (!minutes && in.minutes.empty()) {
       if (span) minutes = span;
-      else if (in.start.empty() && in.end.empty()) problems.add(o.problem("minutes", "", "give --minutes, or --start and --end"));
+      else if (in.start.empty() && in.end.empty()) problems.add(o.problem("minutes", "", tr("session.minutes_or_times")));
     }
     if (module != nullptr && minutes && *minutes > module->minutes)
-      problems.add(o.problem("minutes", std::to_string(*minutes), fmt::format("longer than the whole module {} ({})", module->code, format_hours(module->minutes))));
+      problems.add(o.problem("minutes", std::to_string(*minutes), tr("session.longer_than_module", fmt::arg("module", module->code), fmt::arg("hours", format_hours(module->minutes)))));
     const std::string mode = trim(in.mode).empty() ? (module != nullptr && module->elearning ? "elearning" : "onsite")
                                                    : field<std::string>(problems, o, "mode", in.mode, parse_mode).value_or("onsite");
     if (module != nullptr && day && slot) {
       if (auto existing = find_session(ledger, module->id, *day, *slot))
-        problems.add(o.problem("date", *day, fmt::format("{} {} {} is already planned{}", module->code, *day, *slot,
-                                                        existing->cancelled_by ? " (and cancelled)" : "")));
+        problems.add(o.problem("date", *day,
+                               existing->cancelled_by
+                                   ? tr("session.already_cancelled", fmt::arg("module", module->code), fmt::arg("date", french_date(*day)),
+                                        fmt::arg("slot", slot_label(*slot)))
+                                   : tr("session.already_planned", fmt::arg("module", module->code), fmt::arg("date", french_date(*day)),
+                                        fmt::arg("slot", slot_label(*slot)))));
+
+
       else if (!seen.emplace(module->id, *day, *slot).second)
-        problems.add(o.problem("date", *day, fmt::format("{} {} {} appears twice in this file", module->code, *day, *slot)));
+        problems.add(o.problem("date", *day, tr("session.twice_in_file", fmt::arg("module", module->code), fmt::arg("date", french_date(*day)),
+                                                fmt::arg("slot", slot_label(*slot)))));
     }
     if (problems.count() != before || module == nullptr || !day || !slot || !minutes) return std::nullopt;
     auto text_or_null = [](const std::string& v) { return v.empty() ? Value() : Value(v); };
@@ -97,18 +106,21 @@ int run_session_plan(Ledger& ledger, const Clock& clock, std::ostream& out, cons
     if (auto row = planner.check(st, in, problems, txn)) {
       sessions.append(*row);
       ++planned;
-      out << fmt::format("planned {} {} {}: sheet {}\n", opts.module, std::get<std::string>((*row)[2]), std::get<std::string>((*row)[3]),
-                         sheet_id(st.convention.ref, opts.module, std::get<std::string>((*row)[2]), std::get<std::string>((*row)[3])));
+      const auto& day = std::get<std::string>((*row)[2]);
+      const auto& slot = std::get<std::string>((*row)[3]);
+      out << tr("session.planned", fmt::arg("module", opts.module), fmt::arg("date", french_date(day)), fmt::arg("slot", slot_label(slot)),
+                fmt::arg("sheet", sheet_id(st.convention.ref, opts.module, day, slot)))
+          << '\n';
     }
   } else {
     std::ifstream file(opts.file, std::ios::binary);
-    if (!file) throw InputError::flag("--file", opts.file, "cannot be read");
+    if (!file) throw InputError::flag("--file", opts.file, tr("io.unreadable"));
     io::CsvReader csv(file, opts.file);
     csv.expect_columns({"convention", "module", "date", "slot", "minutes", "start", "end", "trainer", "place", "mode"},
                        {"module", "date", "slot"});
     const bool several = convention_refs(ledger).size() > 1;
     if (several && !csv.column("convention") && opts.convention.empty())
-      throw InputError({opts.file + ":1", "header", "convention", "the ledger holds several conventions: add a convention column or --convention"});
+      throw InputError({opts.file + ":1", "header", "convention", tr("attend.several_conventions")});
     auto col = [&](const std::vector<std::string>& f, const char* name) {
       const auto i = csv.column(name);
       return i ? f[*i] : std::string();
@@ -131,7 +143,7 @@ int run_session_plan(Ledger& ledger, const Clock& clock, std::ostream& out, cons
         ++planned;
       }
     }
-    if (problems.empty()) out << fmt::format("planned {} half-day{} from {}\n", planned, planned == 1 ? "" : "s", opts.file);
+    if (problems.empty()) out << trn("session.planned_file", planned, fmt::arg("file", opts.file)) << '\n';
   }
   problems.throw_if_any();
   txn.commit();
@@ -141,19 +153,19 @@ int run_session_plan(Ledger& ledger, const Clock& clock, std::ostream& out, cons
 namespace {
 void setup_session_plan(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<SessionPlanOptions>();
-  auto& group = command_group(app, "session", "Plan, list and cancel half-day sessions");
+  auto& group = command_group(app, "session", tr("help.cmd.session"));
   group.require_subcommand(1);
-  auto* cmd = group.add_subcommand("plan", "Plan a half-day (or many with --file sessions.csv)");
-  cmd->add_option("--module", opts->module, "Module code");
-  cmd->add_option("--date", opts->date, "Date (YYYY-MM-DD)");
-  cmd->add_option("--slot", opts->slot, "am or pm");
-  cmd->add_option("--minutes", opts->minutes, "Length in minutes (default: end - start)");
-  cmd->add_option("--start", opts->start, "Start time HH:MM");
-  cmd->add_option("--end", opts->end, "End time HH:MM");
-  cmd->add_option("--trainer", opts->trainer, "Trainer's name");
-  cmd->add_option("--place", opts->place, "Place");
-  cmd->add_option("--mode", opts->mode, "onsite or elearning (default: the module's)");
-  auto* file = cmd->add_option("--file", opts->file, "CSV: module,date,slot,minutes,start,end,trainer,place,mode[,convention]");
+  auto* cmd = group.add_subcommand("plan", tr("help.cmd.session_plan"));
+  cmd->add_option("--module", opts->module, tr("help.opt.module.module_code"));
+  cmd->add_option("--date", opts->date, tr("help.opt.date.date_yyyy"));
+  cmd->add_option("--slot", opts->slot, tr("help.opt.slot"));
+  cmd->add_option("--minutes", opts->minutes, tr("help.opt.minutes.length_in"));
+  cmd->add_option("--start", opts->start, tr("help.opt.start"));
+  cmd->add_option("--end", opts->end, tr("help.opt.end"));
+  cmd->add_option("--trainer", opts->trainer, tr("help.opt.trainer"));
+  cmd->add_option("--place", opts->place, tr("help.opt.place"));
+  cmd->add_option("--mode", opts->mode, tr("help.opt.mode"));
+  auto* file = cmd->add_option("--file", opts->file, tr("help.opt.file.csv_module_date_slot_minutes"));
   for (const char* one : {"--module", "--date", "--slot"}) {
     cmd->get_option(one)->excludes(file);
   }
@@ -161,7 +173,8 @@ void setup_session_plan(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx, opts, cmd] {
     if (opts->file.empty())
       for (const char* required : {"--module", "--date", "--slot"})
-        if (cmd->count(required) == 0) throw InputError::flag(required, "", "required (or give --file)");
+        if (cmd->count(required) == 0) throw InputError::flag(required, "", tr("attend.required_or_file"));
+
     opts->convention = ctx.convention;
     auto ledger = open_ledger(ctx);
     ctx.exit_code = run_session_plan(*ledger, ctx.clock(), *ctx.out, *opts);

@@ -5,6 +5,8 @@
 #include <fstream>
 
 #include "cli/context.hpp"
+#include "app/command.hpp"
+#include "app/text.hpp"
 #include "cli/paper.hpp"
 #include "domain/sessions.hpp"
 #include "paper/sheet.hpp"
@@ -14,13 +16,13 @@ namespace ledger {
 int run_sheet(Ledger& ledger, std::ostream& out, const SheetOptions& opts) {
   const bool one = !opts.module.empty() || !opts.date.empty() || !opts.slot.empty();
   if (one == !opts.week.empty())
-    throw InputError::flag("--week", opts.week, "give either --module, --date and --slot (one half-day) or --week (a week)");
+    throw InputError::flag("--week", opts.week, tr("sheet.which"));
   const ConventionState st = load_convention(ledger, opts.convention);
   std::vector<paper::Sheet> sheets;
   if (one) {
-    if (opts.module.empty()) throw InputError::flag("--module", "", "required with --date and --slot");
-    if (opts.date.empty()) throw InputError::flag("--date", "", "required with --module and --slot");
-    if (opts.slot.empty()) throw InputError::flag("--slot", "", "required with --module and --date");
+    if (opts.module.empty()) throw InputError::flag("--module", "", tr("sheet.module_required"));
+    if (opts.date.empty()) throw InputError::flag("--date", "", tr("sheet.date_required"));
+    if (opts.slot.empty()) throw InputError::flag("--slot", "", tr("sheet.slot_required"));
     const ModuleRow& module = st.module_or_flag(opts.module, "--module");
     const std::string day = date_flag("--date", opts.date);
     const std::string slot = flag_value("--slot", opts.slot, [](const std::string& v) { return std::string(slot_name(parse_slot(v))); });
@@ -36,21 +38,23 @@ int run_sheet(Ledger& ledger, std::ostream& out, const SheetOptions& opts) {
   std::ofstream file(opts.out, std::ios::binary | std::ios::trunc);
   file << html;
   file.close();
-  if (!file) throw InputError::flag("--out", opts.out, "cannot write this file");
-  out << fmt::format("{}: {} half-day sheet{}, {} to {}\n", opts.out, sheets.size(), sheets.size() > 1 ? "s" : "", sheets.front().id,
-                     sheets.back().id);
+  if (!file) throw InputError::flag("--out", opts.out, tr("io.unwritable"));
+  out << trn("sheet.written", std::ssize(sheets), fmt::arg("file", opts.out), fmt::arg("first", sheets.front().id),
+             fmt::arg("last", sheets.back().id))
+      << '\n';
+
   return 0;
 }
 
 namespace {
 void setup_sheet(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<SheetOptions>();
-  auto* cmd = app.add_subcommand("sheet", "Print the feuille d'émargement of a half-day (or of a week) as HTML, on numbered A4 pages");
-  cmd->add_option("--module", opts->module, "Module code");
-  cmd->add_option("--date", opts->date, "Date of the half-day");
-  cmd->add_option("--slot", opts->slot, "am or pm");
-  cmd->add_option("--week", opts->week, "Every half-day (not cancelled) of the week, Monday to Sunday, containing this date");
-  cmd->add_option("--out", opts->out, "Write the HTML to this file (default: standard output)");
+  auto* cmd = app.add_subcommand("sheet", tr("help.cmd.sheet"));
+  cmd->add_option("--module", opts->module, tr("help.opt.module.module_code"));
+  cmd->add_option("--date", opts->date, tr("help.opt.date.date_of"));
+  cmd->add_option("--slot", opts->slot, tr("help.opt.slot"));
+  cmd->add_option("--week", opts->week, tr("help.opt.week"));
+  cmd->add_option("--out", opts->out, tr("help.opt.out.write_the"));
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;

@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
+#include "app/command.hpp"
+#include "app/text.hpp"
 #include "cli/spine.hpp"
 #include "domain/sessions.hpp"
 
@@ -11,18 +13,18 @@ namespace ledger {
 int run_trainee_add(Ledger& ledger, const Clock& clock, std::ostream& out, const TraineeAddOptions& opts) {
   const ConventionState st = load_convention(ledger, opts.convention);
   const std::string id = trim(opts.id), last = trim(opts.last_name), first = trim(opts.first_name);
-  if (id.empty()) throw InputError::flag("--id", opts.id, "required");
-  if (last.empty()) throw InputError::flag("--last-name", opts.last_name, "required");
-  if (first.empty()) throw InputError::flag("--first-name", opts.first_name, "required");
-  if (st.trainee(id) != nullptr) throw InputError::flag("--id", id, "a trainee of " + st.convention.ref + " already has this id");
+  if (id.empty()) throw InputError::flag("--id", opts.id, tr("common.required"));
+  if (last.empty()) throw InputError::flag("--last-name", opts.last_name, tr("common.required"));
+  if (first.empty()) throw InputError::flag("--first-name", opts.first_name, tr("common.required"));
+  if (st.trainee(id) != nullptr) throw InputError::flag("--id", id, tr("trainee.id_taken", fmt::arg("ref", st.convention.ref)));
   auto optional_date = [](const char* flag, const std::string& v) { return v.empty() ? Value() : Value(date_flag(flag, v)); };
   const Value birth = optional_date("--birth-date", opts.birth_date);
   const Value start = optional_date("--contract-start", opts.contract_start);
   const Value end = optional_date("--contract-end", opts.contract_end);
   if (!opts.contract_start.empty() && !opts.contract_end.empty() && std::get<std::string>(end) < std::get<std::string>(start))
-    throw InputError::flag("--contract-end", opts.contract_end, "before --contract-start");
+    throw InputError::flag("--contract-end", opts.contract_end, tr("trainee.end_before_start"));
   const Minutes weekly = opts.weekly_hours.empty() ? 35 * 60 : flag_value("--weekly-hours", opts.weekly_hours, parse_hours);
-  if (weekly <= 0) throw InputError::flag("--weekly-hours", opts.weekly_hours, "must be above 0");
+  if (weekly <= 0) throw InputError::flag("--weekly-hours", opts.weekly_hours, tr("trainee.weekly_positive"));
 
   WriteTransaction txn(ledger, clock);
   const std::int64_t trainee_id =
@@ -46,32 +48,37 @@ int run_trainee_add(Ledger& ledger, const Clock& clock, std::ostream& out, const
       owner.bind(1, m.id);
       owner.bind(2, trainee_id);
       if (owner.next())
-        throw InputError::flag("--id", id, fmt::format("module {} would be in two agreements ({}, {})", m.code, owner.text(0), ref));
+        throw InputError::flag("--id", id, tr("trainee.two_agreements", fmt::arg("module", m.code), fmt::arg("first", owner.text(0)), fmt::arg("second", ref)));
       txn.append("funding_scope", {{"funding_id", funding_id}, {"module_id", m.id}, {"trainee_id", trainee_id}});
     }
     joined.push_back(ref);
   }
   txn.commit();
-  std::string note;
-  for (const auto& r : joined) note += (note.empty() ? "; in the scope of " : ", ") + r;
-  out << fmt::format("enrolled {} {} {} in {}{}\n", id, first, last, st.convention.ref, note);
+  out << (joined.empty() ? tr("trainee.enrolled", fmt::arg("id", id), fmt::arg("first", first), fmt::arg("last", last),
+                              fmt::arg("ref", st.convention.ref))
+                         : tr("trainee.enrolled_funding", fmt::arg("id", id), fmt::arg("first", first), fmt::arg("last", last),
+                              fmt::arg("ref", st.convention.ref), fmt::arg("funding", fmt::join(joined, ", "))))
+      << '\n';
+
+
+
   return 0;
 }
 
 namespace {
 void setup_trainee_add(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<TraineeAddOptions>();
-  auto& group = command_group(app, "trainee", "Enrol trainees later, record departures");
+  auto& group = command_group(app, "trainee", tr("help.cmd.trainee"));
   group.require_subcommand(1);
-  auto* cmd = group.add_subcommand("add", "Enrol a trainee (the [[trainee]] keys of the convention file as options)");
-  cmd->add_option("--id", opts->id, "Trainee id, unique in the convention (e.g. T05)")->required();
-  cmd->add_option("--last-name", opts->last_name, "Last name")->required();
-  cmd->add_option("--first-name", opts->first_name, "First name")->required();
-  cmd->add_option("--birth-date", opts->birth_date, "Birth date");
-  cmd->add_option("--function", opts->function, "Function (Art. 5)");
-  cmd->add_option("--contract-start", opts->contract_start, "Contract start");
-  cmd->add_option("--contract-end", opts->contract_end, "Contract end");
-  cmd->add_option("--weekly-hours", opts->weekly_hours, "Weekly working hours (default 35)");
+  auto* cmd = group.add_subcommand("add", tr("help.cmd.trainee_add"));
+  cmd->add_option("--id", opts->id, tr("help.opt.id"))->required();
+  cmd->add_option("--last-name", opts->last_name, tr("help.opt.last_name"))->required();
+  cmd->add_option("--first-name", opts->first_name, tr("help.opt.first_name"))->required();
+  cmd->add_option("--birth-date", opts->birth_date, tr("help.opt.birth_date"));
+  cmd->add_option("--function", opts->function, tr("help.opt.function"));
+  cmd->add_option("--contract-start", opts->contract_start, tr("help.opt.contract_start"));
+  cmd->add_option("--contract-end", opts->contract_end, tr("help.opt.contract_end"));
+  cmd->add_option("--weekly-hours", opts->weekly_hours, tr("help.opt.weekly_hours"));
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;

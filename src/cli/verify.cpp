@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
+#include "app/command.hpp"
+#include "app/text.hpp"
 #include "app/error.hpp"
 #include "cli/audit.hpp"
 
@@ -10,17 +12,18 @@ namespace ledger {
 int run_verify(Ledger& ledger, std::ostream& out, const VerifyOptions&) {
   const ChainReport report = verify_chain(ledger);
   if (!report.ok) {
-    out << fmt::format("ledger verify: FAILED: {}\n", report.problem);
+    out << tr("verify.failed", fmt::arg("problem", report.problem)) << '\n';
     return kFindings;
   }
-  out << fmt::format("ledger verify: ok: {} entries, chain head {}\n", report.entries, hex(report.head.hash));
+  out << tr("verify.ok", fmt::arg("entries", trn("chain.entries", report.entries)), fmt::arg("head", hex(report.head.hash))) << '\n';
+
   return kOk;
 }
 
 namespace {
 void setup_verify(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<VerifyOptions>();
-  auto* cmd = app.add_subcommand("verify", "Recompute the tamper-evidence chain; exit 1 naming the first bad entry");
+  auto* cmd = app.add_subcommand("verify", tr("help.cmd.verify"));
   cmd->callback([&ctx, opts] {
     auto ledger = open_ledger(ctx);
     ctx.exit_code = run_verify(*ledger, *ctx.out, *opts);

@@ -1,4 +1,5 @@
 #include "domain/attendance.hpp"
+#include "app/text.hpp"
 
 #include <fmt/format.h>
 
@@ -66,7 +67,7 @@ bool AttendanceBook::append_first(const EntryValues& e, const Origin& origin, co
     return true;
   } catch (const DuplicateEntry&) {
     problems.add(origin.problem("trainee", trainee_code,
-                                "already has an entry for this half-day; change it with `ledger attend correct`"));
+                                tr("attend.entry_exists")));
     return false;
   }
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "app/error.hpp"
+#include "app/text.hpp"
 #include "domain/convention.hpp"
 #include "store/ledger.hpp"
 
@@ -28,7 +29,7 @@ std::int64_t record_convention(Ledger& ledger, WriteTransaction& txn, const Conv
     auto q = ledger.query("convention_by_ref");
     q.bind(1, spec.ref);
     if (q.next())
-      throw InputError({"", "convention.ref", spec.ref, "a convention with this ref is already recorded"});
+      throw InputError({"", "convention.ref", spec.ref, tr("convention.ref_taken")});
   }
   const auto& c = spec.clauses;
   const std::int64_t convention_id = txn.append(
@@ -129,11 +130,11 @@ ConventionState load_convention(Ledger& ledger, const std::string& ref) {
   std::string wanted = ref;
   if (wanted.empty()) {
     const auto refs = convention_refs(ledger);
-    if (refs.empty()) throw InputError::flag("--convention", "", "the ledger holds no convention yet: run `ledger convention import FILE`");
+    if (refs.empty()) throw InputError::flag("--convention", "", tr("convention.none_in_ledger"));
     if (refs.size() > 1) {
       std::string list;
       for (const auto& r : refs) list += (list.empty() ? "" : ", ") + r;
-      throw InputError::flag("--convention", "", "the ledger holds several conventions, name one: " + list);
+      throw InputError::flag("--convention", "", tr("convention.several", fmt::arg("refs", list)));
     }
     wanted = refs.front();
   }
@@ -143,7 +144,7 @@ ConventionState load_convention(Ledger& ledger, const std::string& ref) {
     if (!q.next()) {
       std::string list;
       for (const auto& r : convention_refs(ledger)) list += (list.empty() ? "" : ", ") + r;
-      throw InputError::flag("--convention", wanted, "no such convention (recorded: " + (list.empty() ? "none" : list) + ")");
+      throw InputError::flag("--convention", wanted, list.empty() ? tr("convention.no_such_none") : tr("convention.no_such", fmt::arg("refs", list)));
     }
     auto& c = state.convention;
     c.id = q.i64("id");
@@ -230,12 +231,12 @@ std::string known_list(const Rows& rows, Key key) {
 const ModuleRow& ConventionState::module_or_flag(std::string_view code, const char* flag) const {
   if (const auto* m = module(code)) return *m;
   throw InputError::flag(flag, std::string(code),
-                         "no such module in " + convention.ref + " (known: " + known_list(modules, [](const auto& m) { return m.code; }) + ")");
+                         tr("convention.no_such_module_known", fmt::arg("ref", convention.ref), fmt::arg("known", known_list(modules, [](const auto& m) { return m.code; }))));
 }
 
 const TraineeRow& ConventionState::trainee_or_flag(std::string_view code, const char* flag) const {
   if (const auto* t = trainee(code)) return *t;
-  throw InputError::flag(flag, std::string(code), "no such trainee in " + convention.ref);
+  throw InputError::flag(flag, std::string(code), tr("convention.no_such_trainee", fmt::arg("ref", convention.ref)));
 }
 
 }  // namespace ledger

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "app/error.hpp"
+#include "app/text.hpp"
 #include "domain/convention.hpp"
 #include "io/csv.hpp"
 
@@ -47,7 +48,7 @@ struct Source {
 std::string plain_decimal(std::string text) {
   std::erase(text, '_');
   if (!text.empty() && text[0] == '+') text.erase(0, 1);
-  if (text.find_first_of("eEin") != std::string::npos) throw std::invalid_argument("write it as a plain decimal such as 1830.50");
+  if (text.find_first_of("eEin") != std::string::npos) throw std::invalid_argument(tr("value.plain_decimal"));
   return text;
 }
 
@@ -83,7 +84,7 @@ class Section {
   void finish() {
     for (const auto& [key, node] : table_)
       if (!asked_.contains(std::string(key.str())))
-        problem(&node, std::string(key.str()), "", "unknown key (see `ledger convention template`)");
+        problem(&node, std::string(key.str()), "", tr("toml.unknown_key"));
   }
 
   std::optional<std::string> text(const std::string& key, bool required = false) {
@@ -95,11 +96,11 @@ class Section {
         return std::nullopt;
       }
       const std::string value = trim(s->get());
-      if (value.empty() && required) problem(n, key, "", "must not be empty");
+      if (value.empty() && required) problem(n, key, "", tr("toml.empty"));
       if (value.empty()) return std::nullopt;
       return value;
     }
-    problem(n, key, describe(*n), "expected text in quotes");
+    problem(n, key, describe(*n), tr("toml.text"));
     return std::nullopt;
   }
 
@@ -113,7 +114,7 @@ class Section {
       });
     }
     if (const auto* s = n->as_string()) return checked(n, key, s->get(), [](const std::string& t) { return format_date(parse_date(t)); });
-    problem(n, key, describe(*n), "expected a date such as 2026-09-01");
+    problem(n, key, describe(*n), tr("toml.date"));
     return std::nullopt;
   }
 
@@ -123,14 +124,14 @@ class Section {
     if (n == nullptr) return std::nullopt;
     try {
       if (const auto* i = n->as_integer()) {
-        if (i->get() < 0) throw std::invalid_argument("must not be negative");
+        if (i->get() < 0) throw std::invalid_argument(tr("value.negative"));
         return i->get() * 100;
       }
       // A float is read from its text in the file, never through a double: 1830.001 has three
       // decimals, however close the double is to 1830.00.
       if (n->is_floating_point()) return parse_hundredths(plain_decimal(source_.written(*n)));
       if (const auto* s = n->as_string()) return parse_hundredths(s->get());
-      throw std::invalid_argument("expected a number");
+      throw std::invalid_argument(tr("toml.number"));
     } catch (const std::invalid_argument& e) {
       problem(n, key, describe(*n), e.what());
       return std::nullopt;
@@ -141,7 +142,7 @@ class Section {
   std::optional<BasisPoints> percent(const std::string& key) {
     const auto bp = hundredths(key);
     if (bp && *bp > 10000) {
-      problem(node(key), key, describe(*node(key)), "above 100 %");
+      problem(node(key), key, describe(*node(key)), tr("value.above_100"));
       return std::nullopt;
     }
     return bp;
@@ -151,7 +152,7 @@ class Section {
     const auto h = hundredths(key, required);
     if (!h) return std::nullopt;
     if ((*h * 60) % 100 != 0) {
-      problem(get(key, false), key, format_hundredths(*h), "not a whole number of minutes");
+      problem(get(key, false), key, format_hundredths(*h), tr("value.not_whole_minutes"));
       return std::nullopt;
     }
     return *h * 60 / 100;
@@ -161,7 +162,7 @@ class Section {
     const toml::node* n = get(key, false);
     if (n == nullptr) return std::nullopt;
     if (const auto* i = n->as_integer(); i != nullptr && i->get() >= 0) return i->get();
-    problem(n, key, describe(*n), "expected a whole, non-negative number");
+    problem(n, key, describe(*n), tr("toml.whole"));
     return std::nullopt;
   }
 
@@ -169,7 +170,7 @@ class Section {
     const toml::node* n = get(key, false);
     if (n == nullptr) return fallback;
     if (const auto* b = n->as_boolean()) return b->get();
-    problem(n, key, describe(*n), "expected true or false");
+    problem(n, key, describe(*n), tr("toml.bool"));
     return fallback;
   }
 
@@ -179,13 +180,13 @@ class Section {
     if (n == nullptr) return out;
     const auto* arr = n->as_array();
     if (arr == nullptr) {
-      problem(n, key, describe(*n), "expected a list such as [\"PASS\", \"PREMSS\"]");
+      problem(n, key, describe(*n), tr("toml.list"));
       return out;
     }
     for (const auto& item : *arr) {
       const auto* s = item.as_string();
       if (s == nullptr)
-        problem(&item, key, describe(item), "expected text in quotes");
+        problem(&item, key, describe(item), tr("toml.text"));
       else if (auto why = io::text_refusal(s->get()))
         problem(&item, key, io::shown(s->get()), *why);
       else
@@ -215,7 +216,7 @@ class Section {
   const toml::node* get(const std::string& key, bool required) {
     asked_.insert(key);
     const toml::node* n = table_.get(key);
-    if (n == nullptr && required) problem(nullptr, key, "(missing)", "required key");
+    if (n == nullptr && required) problem(nullptr, key, tr("toml.missing"), tr("toml.required_key"));
     return n;
   }
 
@@ -262,13 +263,13 @@ std::vector<std::pair<std::string, const toml::table*>> entries(const toml::tabl
   if (n == nullptr) return out;
   const auto* arr = n->as_array();
   if (arr == nullptr) {
-    problems.add({fmt::format("{}:{}", file, n->source().begin.line), name, "", fmt::format("write it as [[{}]]", name)});
+    problems.add({fmt::format("{}:{}", file, n->source().begin.line), name, "", tr("toml.array_table", fmt::arg("name", name))});
     return out;
   }
   for (std::size_t i = 0; i < arr->size(); ++i) {
     const auto* t = (*arr)[i].as_table();
     if (t == nullptr)
-      problems.add({fmt::format("{}:{}", file, (*arr)[i].source().begin.line), name, "", fmt::format("write it as [[{}]]", name)});
+      problems.add({fmt::format("{}:{}", file, (*arr)[i].source().begin.line), name, "", tr("toml.array_table", fmt::arg("name", name))});
     else
       out.emplace_back(fmt::format("{}[{}]", name, i + 1), t);
   }
@@ -278,12 +279,12 @@ std::vector<std::pair<std::string, const toml::table*>> entries(const toml::tabl
 }  // namespace
 
 ConventionSpec read_convention_toml(const std::string& bytes, const std::string& file) {
-  if (!io::valid_utf8(bytes)) throw InputError({file + ":1", "file", "", "not UTF-8 text"});
+  if (!io::valid_utf8(bytes)) throw InputError({file + ":1", "file", "", tr("toml.not_utf8")});
   toml::table root;
   try {
     root = toml::parse(bytes, file);
   } catch (const toml::parse_error& e) {
-    throw InputError({fmt::format("{}:{}", file, e.source().begin.line), "TOML syntax", "", std::string(e.description())});
+    throw InputError({fmt::format("{}:{}", file, e.source().begin.line), tr("toml.syntax"), "", tr("toml.syntax_detail", fmt::arg("detail", e.description()))});
   }
   ProblemList problems;
   const Source source{file, bytes};
@@ -294,13 +295,13 @@ ConventionSpec read_convention_toml(const std::string& bytes, const std::string&
     static const std::set<std::string> sections{"convention", "beneficiary", "training_org", "module",
                                                 "trainee",    "funding",     "clauses"};
     if (!sections.contains(std::string(key.str())))
-      problems.add({fmt::format("{}:{}", file, node.source().begin.line), std::string(key.str()), "", "unknown section"});
+      problems.add({fmt::format("{}:{}", file, node.source().begin.line), std::string(key.str()), "", tr("toml.unknown_section")});
   }
 
   auto table_of = [&](const char* name) -> const toml::table* {
     const toml::node* n = root.get(name);
     if (n == nullptr || n->as_table() == nullptr) {
-      problems.add({file + ":1", fmt::format("[{}]", name), "(missing)", "required section"});
+      problems.add({file + ":1", fmt::format("[{}]", name), tr("toml.missing"), tr("toml.required_section")});
       return nullptr;
     }
     return n->as_table();
@@ -312,14 +313,14 @@ ConventionSpec read_convention_toml(const std::string& bytes, const std::string&
     spec.title = s.text("title").value_or(kDefaultTitle);
     spec.option = s.text("option", true).value_or("");
     if (!spec.option.empty() && spec.option != "famille" && spec.option != "recouvrement")
-      s.problem(s.node("option"), "option", spec.option, "expected famille or recouvrement");
+      s.problem(s.node("option"), "option", spec.option, tr("toml.option"));
     spec.nature = s.text("nature", true).value_or("");
     if (!spec.nature.empty() && spec.nature != "contrat_pro" && spec.nature != "periode_pro")
-      s.problem(s.node("nature"), "nature", spec.nature, "expected contrat_pro or periode_pro");
+      s.problem(s.node("nature"), "nature", spec.nature, tr("toml.nature"));
     spec.starts = s.date("starts", true).value_or("");
     spec.ends = s.date("ends", true).value_or("");
     if (!spec.starts.empty() && !spec.ends.empty() && spec.ends < spec.starts)
-      s.problem(s.node("ends"), "ends", spec.ends, "before starts (" + spec.starts + ")");
+      s.problem(s.node("ends"), "ends", spec.ends, tr("toml.before_starts", fmt::arg("date", spec.starts)));
     if (auto share = s.percent("max_training_share")) spec.max_training_share_bp = *share;
     spec.signed_place = s.text("signed_place");
     spec.signed_on = s.date("signed_on");
@@ -336,7 +337,7 @@ ConventionSpec read_convention_toml(const std::string& bytes, const std::string&
     Section s(*t, name, source, problems);
     OrgSpec o;
     o.key = s.text("key", true).value_or("");
-    if (!o.key.empty() && !org_keys.declare(o.key)) s.problem(s.node("key"), "key", o.key, "used by another training_org");
+    if (!o.key.empty() && !org_keys.declare(o.key)) s.problem(s.node("key"), "key", o.key, tr("toml.org_key_taken"));
     o.party = read_party(s);
     o.internal = s.boolean("internal", false);
     o.nda = parsed<std::string>(s, "nda", s.text("nda", !o.internal), parse_nda);
@@ -345,23 +346,23 @@ ConventionSpec read_convention_toml(const std::string& bytes, const std::string&
     s.finish();
     spec.orgs.push_back(std::move(o));
   }
-  if (spec.orgs.empty()) problems.add({file + ":1", "[[training_org]]", "(missing)", "at least one training body is required"});
-  if (spec.orgs.size() > 3) problems.add({file + ":1", "[[training_org]]", std::to_string(spec.orgs.size()), "at most three training bodies sign a convention"});
+  if (spec.orgs.empty()) problems.add({file + ":1", "[[training_org]]", tr("toml.missing"), tr("toml.org_required")});
+  if (spec.orgs.size() > 3) problems.add({file + ":1", "[[training_org]]", std::to_string(spec.orgs.size()), tr("toml.org_max")});
 
   Codes module_codes;
   for (const auto& [name, t] : entries(root, "module", file, problems)) {
     Section s(*t, name, source, problems);
     ModuleSpec m;
     m.code = s.text("code", true).value_or("");
-    if (!m.code.empty() && !module_codes.declare(m.code)) s.problem(s.node("code"), "code", m.code, "used by another module");
+    if (!m.code.empty() && !module_codes.declare(m.code)) s.problem(s.node("code"), "code", m.code, tr("toml.module_code_taken"));
     m.label = s.text("label").value_or(m.code);
     m.org = s.text("org", true).value_or("");
     if (const auto org = org_keys.find(m.org)) m.org = *org;
-    else if (!m.org.empty()) s.problem(s.node("org"), "org", m.org, "no training_org has this key");
+    else if (!m.org.empty()) s.problem(s.node("org"), "org", m.org, tr("toml.no_such_org"));
     // One bad value gives one error: the checks below apply to hours that could be read.
     const auto hours = s.hours("hours", true);
     m.minutes = hours.value_or(0);
-    if (hours && *hours == 0) s.problem(s.node("hours"), "hours", "0", "must be above 0");
+    if (hours && *hours == 0) s.problem(s.node("hours"), "hours", "0", tr("trainee.weekly_positive"));
     m.training_minutes = s.hours("training_hours");
     m.support_minutes = s.hours("support_hours");
     m.evaluation_minutes = s.hours("evaluation_hours");
@@ -369,7 +370,7 @@ ConventionSpec read_convention_toml(const std::string& bytes, const std::string&
       const Minutes parts = m.training_minutes.value_or(0) + m.support_minutes.value_or(0) + m.evaluation_minutes.value_or(0);
       if (parts != m.minutes)
         s.problem(s.node("hours"), "hours", format_hours(m.minutes),
-                  fmt::format("training + support + evaluation hours make {}, not the module's hours", format_hours(parts)));
+                  tr("toml.hours_parts", fmt::arg("hours", format_hours(parts))));
     }
     m.days_x100 = s.hundredths("days");
     m.elearning = s.boolean("elearning", false);
@@ -378,28 +379,28 @@ ConventionSpec read_convention_toml(const std::string& bytes, const std::string&
     s.finish();
     spec.modules.push_back(std::move(m));
   }
-  if (spec.modules.empty()) problems.add({file + ":1", "[[module]]", "(missing)", "at least one module is required"});
+  if (spec.modules.empty()) problems.add({file + ":1", "[[module]]", tr("toml.missing"), tr("toml.module_required")});
 
   Codes trainee_ids;
   for (const auto& [name, t] : entries(root, "trainee", file, problems)) {
     Section s(*t, name, source, problems);
-    TraineeSpec tr;
-    tr.code = s.text("id", true).value_or("");
-    if (!tr.code.empty() && !trainee_ids.declare(tr.code)) s.problem(s.node("id"), "id", tr.code, "used by another trainee");
-    tr.last_name = s.text("last_name", true).value_or("");
-    tr.first_name = s.text("first_name", true).value_or("");
-    tr.birth_date = s.date("birth_date");
-    tr.function = s.text("function");
-    tr.contract_start = s.date("contract_start");
-    tr.contract_end = s.date("contract_end");
-    if (tr.contract_start && tr.contract_end && *tr.contract_end < *tr.contract_start)
-      s.problem(s.node("contract_end"), "contract_end", *tr.contract_end, "before contract_start");
+    TraineeSpec trainee;
+    trainee.code = s.text("id", true).value_or("");
+    if (!trainee.code.empty() && !trainee_ids.declare(trainee.code)) s.problem(s.node("id"), "id", trainee.code, tr("toml.trainee_id_taken"));
+    trainee.last_name = s.text("last_name", true).value_or("");
+    trainee.first_name = s.text("first_name", true).value_or("");
+    trainee.birth_date = s.date("birth_date");
+    trainee.function = s.text("function");
+    trainee.contract_start = s.date("contract_start");
+    trainee.contract_end = s.date("contract_end");
+    if (trainee.contract_start && trainee.contract_end && *trainee.contract_end < *trainee.contract_start)
+      s.problem(s.node("contract_end"), "contract_end", *trainee.contract_end, tr("toml.before_contract_start"));
     if (auto weekly = s.hours("weekly_hours")) {
-      if (*weekly == 0) s.problem(s.node("weekly_hours"), "weekly_hours", "0", "must be above 0");
-      else tr.weekly_minutes = *weekly;
+      if (*weekly == 0) s.problem(s.node("weekly_hours"), "weekly_hours", "0", tr("trainee.weekly_positive"));
+      else trainee.weekly_minutes = *weekly;
     }
     s.finish();
-    spec.trainees.push_back(std::move(tr));
+    spec.trainees.push_back(std::move(trainee));
   }
 
   std::set<std::string> funding_refs;
@@ -409,7 +410,7 @@ ConventionSpec read_convention_toml(const std::string& bytes, const std::string&
     Section s(*t, name, source, problems);
     FundingSpec f;
     f.ref = s.text("ref", true).value_or("");
-    if (!f.ref.empty() && !funding_refs.insert(f.ref).second) s.problem(s.node("ref"), "ref", f.ref, "used by another funding agreement");
+    if (!f.ref.empty() && !funding_refs.insert(f.ref).second) s.problem(s.node("ref"), "ref", f.ref, tr("toml.funding_ref_taken"));
     f.funder = s.text("funder", true).value_or("");
     f.decided = s.date("decided");
     f.hourly_rate_cents = s.hundredths("hourly_rate", true).value_or(0);
@@ -419,21 +420,21 @@ ConventionSpec read_convention_toml(const std::string& bytes, const std::string&
     f.trainees = s.list("trainees");
     for (auto& m : f.modules)
       if (const auto code = module_codes.find(m)) m = *code;
-      else s.problem(s.node("modules"), "modules", m, "no module has this code");
-    for (auto& tr : f.trainees)
-      if (const auto id = trainee_ids.find(tr)) tr = *id;
-      else s.problem(s.node("trainees"), "trainees", tr, "no trainee has this id");
+      else s.problem(s.node("modules"), "modules", m, tr("toml.no_such_module"));
+    for (auto& id : f.trainees)
+      if (const auto code = trainee_ids.find(id)) id = *code;
+      else s.problem(s.node("trainees"), "trainees", id, tr("toml.no_such_trainee"));
     f.basis = s.text("basis").value_or("ht");
-    if (f.basis != "ht" && f.basis != "ttc") s.problem(s.node("basis"), "basis", f.basis, "expected ht or ttc");
+    if (f.basis != "ht" && f.basis != "ttc") s.problem(s.node("basis"), "basis", f.basis, tr("toml.basis"));
     f.subrogation = s.boolean("subrogation", false);
     const auto scope_modules = f.modules.empty() ? module_codes.all() : f.modules;
     const auto scope_trainees = f.trainees.empty() ? trainee_ids.all() : f.trainees;
     for (const auto& m : scope_modules)
-      for (const auto& tr : scope_trainees) {
-        const auto [it, fresh] = scope_owner.emplace(std::pair{m, tr}, f.ref);
+      for (const auto& id : scope_trainees) {
+        const auto [it, fresh] = scope_owner.emplace(std::pair{m, id}, f.ref);
         if (!fresh && it->second != f.ref)
           s.problem(s.node("ref"), "ref", f.ref,
-                    fmt::format("trainee {} on module {} is already in the scope of agreement {}", tr, m, it->second));
+                    tr("toml.scope_twice", fmt::arg("trainee", id), fmt::arg("module", m), fmt::arg("funding", it->second)));
       }
     s.finish();
     spec.fundings.push_back(std::move(f));
@@ -454,11 +455,11 @@ ConventionSpec read_convention_toml(const std::string& bytes, const std::string&
       for (const auto* who : {"beneficiary", "of", "partial"}) {
         const std::string pct = std::string(who) + "_percent", amt = std::string(who) + "_amount";
         if (s.node(pct) != nullptr && s.node(amt) != nullptr)
-          s.problem(s.node(amt), amt, "", "give either " + pct + " or " + amt + ", not both");
+          s.problem(s.node(amt), amt, "", tr("toml.percent_or_amount", fmt::arg("percent", pct), fmt::arg("amount", amt)));
       }
       s.finish();
     } else {
-      problems.add({fmt::format("{}:{}", file, n->source().begin.line), "clauses", "", "write it as [clauses]"});
+      problems.add({fmt::format("{}:{}", file, n->source().begin.line), "clauses", "", tr("toml.clauses_table")});
     }
   }
   problems.throw_if_any();

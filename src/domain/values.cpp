@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include "app/text.hpp"
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -31,7 +32,7 @@ std::string strip_group_spaces(std::string_view text) {
 std::int64_t parse_whole(std::string_view digits) {
   std::int64_t value = 0;
   auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-  if (ec != std::errc() || ptr != digits.data() + digits.size()) refuse("too large");
+  if (ec != std::errc() || ptr != digits.data() + digits.size()) refuse(tr("value.too_large"));
   return value;
 }
 
@@ -46,22 +47,22 @@ std::string trim(std::string_view text) {
 
 std::int64_t parse_hundredths(std::string_view text) {
   const std::string s = strip_group_spaces(trim(text));
-  if (s.empty()) refuse("a number is required");
-  if (s[0] == '-') refuse("must not be negative");
+  if (s.empty()) refuse(tr("value.number_required"));
+  if (s[0] == '-') refuse(tr("value.negative"));
   const auto sep = s.find_first_of(".,");
   const std::string_view whole = std::string_view(s).substr(0, sep);
   const std::string_view frac = sep == std::string::npos ? std::string_view() : std::string_view(s).substr(sep + 1);
-  if (whole.empty() && frac.empty()) refuse("not a number");
+  if (whole.empty() && frac.empty()) refuse(tr("value.not_a_number"));
   for (char c : whole)
-    if (!is_digit(c)) refuse("not a number");
+    if (!is_digit(c)) refuse(tr("value.not_a_number"));
   for (char c : frac)
-    if (!is_digit(c)) refuse("not a number");
-  if (frac.size() > 2) refuse("more than two decimals");
-  if (sep != std::string::npos && frac.empty()) refuse("not a number");
+    if (!is_digit(c)) refuse(tr("value.not_a_number"));
+  if (frac.size() > 2) refuse(tr("value.decimals"));
+  if (sep != std::string::npos && frac.empty()) refuse(tr("value.not_a_number"));
   const std::int64_t units = whole.empty() ? 0 : parse_whole(whole);
   std::int64_t hundredths = 0;
   if (!frac.empty()) hundredths = parse_whole(frac) * (frac.size() == 1 ? 10 : 1);
-  if (units > std::numeric_limits<std::int64_t>::max() / 1000) refuse("too large");
+  if (units > std::numeric_limits<std::int64_t>::max() / 1000) refuse(tr("value.too_large"));
   return units * 100 + hundredths;
 }
 
@@ -71,21 +72,21 @@ BasisPoints parse_percent(std::string_view text) {
   std::string s = trim(text);
   if (!s.empty() && s.back() == '%') s = trim(s.substr(0, s.size() - 1));
   const auto bp = parse_hundredths(s);
-  if (bp > 10000) refuse("above 100 %");
+  if (bp > 10000) refuse(tr("value.above_100"));
   return bp;
 }
 
 Minutes parse_hours(std::string_view text) {
   const auto h100 = parse_hundredths(text);
-  if ((h100 * 60) % 100 != 0) refuse("not a whole number of minutes");
+  if ((h100 * 60) % 100 != 0) refuse(tr("value.not_whole_minutes"));
   return h100 * 60 / 100;
 }
 
 Minutes parse_minutes(std::string_view text) {
   const std::string s = trim(text);
-  if (s.empty()) refuse("a number of minutes is required");
+  if (s.empty()) refuse(tr("value.minutes_required"));
   for (char c : s)
-    if (!is_digit(c)) refuse("not a whole, non-negative number of minutes");
+    if (!is_digit(c)) refuse(tr("value.minutes_syntax"));
   return parse_whole(s);
 }
 
@@ -94,7 +95,7 @@ date::year_month_day parse_date(std::string_view text) {
   int y = 0, m = 0, d = 0;
   auto digits = [&](std::size_t pos, std::size_t n) {
     for (std::size_t i = pos; i < pos + n; ++i)
-      if (!is_digit(s[i])) refuse("not a date (expected YYYY-MM-DD)");
+      if (!is_digit(s[i])) refuse(tr("value.date_syntax"));
     return static_cast<int>(parse_whole(std::string_view(s).substr(pos, n)));
   };
   if (s.size() == 10 && s[4] == '-' && s[7] == '-') {
@@ -105,10 +106,10 @@ date::year_month_day parse_date(std::string_view text) {
     // d/m/yyyy as spreadsheets write it, one or two digits for the day and the month.
     d = digits(0, a), m = digits(a + 1, b - a - 1), y = digits(b + 1, 4);
   } else {
-    refuse("not a date (expected YYYY-MM-DD)");
+    refuse(tr("value.date_syntax"));
   }
   const date::year_month_day day{date::year{y}, date::month{static_cast<unsigned>(m)}, date::day{static_cast<unsigned>(d)}};
-  if (!day.ok()) refuse("no such date");
+  if (!day.ok()) refuse(tr("value.no_such_date"));
   return day;
 }
 
@@ -117,8 +118,8 @@ std::string format_date(date::year_month_day day) { return date::format("%F", da
 std::string parse_time_of_day(std::string_view text) {
   const std::string s = trim(text);
   if (s.size() != 5 || s[2] != ':' || !is_digit(s[0]) || !is_digit(s[1]) || !is_digit(s[3]) || !is_digit(s[4]))
-    refuse("not a time (expected HH:MM)");
-  if (parse_whole(s.substr(0, 2)) > 23 || parse_whole(s.substr(3, 2)) > 59) refuse("no such time");
+    refuse(tr("value.time_syntax"));
+  if (parse_whole(s.substr(0, 2)) > 23 || parse_whole(s.substr(3, 2)) > 59) refuse(tr("value.no_such_time"));
   return s;
 }
 
@@ -144,19 +145,19 @@ std::string code_key(std::string_view text) {
 Slot parse_slot(std::string_view text) {
   if (same_code(text, "am")) return Slot::am;
   if (same_code(text, "pm")) return Slot::pm;
-  refuse("the slot is am or pm");
+  refuse(tr("value.slot"));
 }
 
 std::string parse_absence(std::string_view text) {
   for (const char* code : {"", "justified", "unjustified"})
     if (same_code(text, code)) return code;
-  refuse("expected empty, justified or unjustified");
+  refuse(tr("attend.absence_values"));
 }
 
 std::string parse_mode(std::string_view text) {
   for (const char* code : {"onsite", "elearning"})
     if (same_code(text, code)) return code;
-  refuse("expected onsite or elearning");
+  refuse(tr("session.mode_values"));
 }
 
 std::string_view slot_name(Slot slot) { return slot == Slot::am ? "am" : "pm"; }
@@ -165,7 +166,7 @@ bool parse_bool(std::string_view text) {
   const std::string s = code_key(text);
   if (s == "yes" || s == "true" || s == "1" || s == "oui" || s == "y" || s == "o") return true;
   if (s == "no" || s == "false" || s == "0" || s == "non" || s == "n") return false;
-  refuse("expected yes/no, true/false, 1/0 or oui/non");
+  refuse(tr("value.bool"));
 }
 
 namespace {
@@ -173,10 +174,10 @@ std::string only_digits(std::string_view text, std::size_t count, const char* wh
   std::string digits;
   for (char c : text) {
     if (c == ' ' || c == '.' || c == '-') continue;
-    if (!is_digit(c)) refuse(fmt::format("a {} has only digits", what));
+    if (!is_digit(c)) refuse(tr("value.only_digits", fmt::arg("what", what)));
     digits += c;
   }
-  if (digits.size() != count) refuse(fmt::format("a {} has {} digits, not {}", what, count, digits.size()));
+  if (digits.size() != count) refuse(tr("value.digit_count", fmt::arg("what", what), fmt::arg("count", count), fmt::arg("given", digits.size())));
   return digits;
 }
 }  // namespace
@@ -198,13 +199,13 @@ std::string parse_siret(std::string_view text) {
   // of 5 instead of the Luhn key; its head office's number passes both.
   if (luhn % 10 == 0) return digits;
   if (digits.starts_with("356000000")) {
-    if (plain % 5 != 0) refuse("fails La Poste's SIRET check (digit sum not a multiple of 5)");
+    if (plain % 5 != 0) refuse(tr("value.siret_la_poste"));
     return digits;
   }
-  refuse("fails the SIRET check digit (Luhn)");
+  refuse(tr("value.siret_luhn"));
 }
 
-std::string parse_nda(std::string_view text) { return only_digits(text, 11, "déclaration d'activité number (NDA)"); }
+std::string parse_nda(std::string_view text) { return only_digits(text, 11, "numéro de déclaration d'activité (NDA)"); }
 
 std::int64_t round_half_up_div(std::int64_t numerator, std::int64_t denominator) {
   if (denominator <= 0) throw std::logic_error("round_half_up_div: denominator must be positive");
@@ -235,6 +236,26 @@ std::string format_hours(Minutes minutes) {
   const std::int64_t abs = minutes < 0 ? -minutes : minutes;
   if (abs % 60 == 0) return fmt::format("{}{} h", sign, abs / 60);
   return fmt::format("{}{} h {:02}", sign, abs / 60, abs % 60);
+}
+
+std::string slot_label(std::string_view slot) {
+  if (slot == "am") return tr("slot.am");
+  if (slot == "pm") return tr("slot.pm");
+  return std::string(slot);
+}
+
+std::string french_date(std::string_view iso) {
+  static constexpr std::string_view months[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                                                "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+  date::year_month_day day;
+  try {
+    day = parse_date(iso);
+  } catch (const std::invalid_argument&) {
+    return std::string(iso);
+  }
+  const unsigned d = unsigned(day.day());
+  return fmt::format("{} {} {}", d == 1 ? "1er" : std::to_string(d), months[unsigned(day.month()) - 1], int(day.year()));
+
 }
 
 std::string format_hundredths_fr(std::int64_t value) {

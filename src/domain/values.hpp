@@ -31,6 +31,8 @@ Minutes parse_minutes(std::string_view text);
 // ISO `2026-11-27` or French `27/11/2026`; impossible dates (2027-02-30) are refused.
 date::year_month_day parse_date(std::string_view text);
 std::string format_date(date::year_month_day day);
+// For prose: `2026-10-05` -> `5 octobre 2026` (tables keep ISO dates); other text as it is.
+std::string french_date(std::string_view iso);
 // `HH:MM`, 00:00 to 23:59.
 std::string parse_time_of_day(std::string_view text);
 Minutes minutes_of_day(std::string_view hh_mm);
@@ -44,6 +46,9 @@ Slot parse_slot(std::string_view text);
 std::string parse_absence(std::string_view text);  // "", "justified" or "unjustified"
 std::string parse_mode(std::string_view text);     // "onsite" or "elearning"
 std::string_view slot_name(Slot slot);
+// For people: `am` -> `matin`, `pm` -> `après-midi`; other text as it is.
+std::string slot_label(std::string_view slot);
+
 
 bool parse_bool(std::string_view text);  // yes/no, true/false, 1/0, oui/non
 

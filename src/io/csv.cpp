@@ -1,4 +1,5 @@
 #include "io/csv.hpp"
+#include "app/text.hpp"
 
 #include <fmt/format.h>
 
@@ -46,11 +47,11 @@ bool valid_utf8(std::string_view s) {
 std::optional<std::string> text_refusal(std::string_view text) {
   for (const char c : text)
     if (static_cast<unsigned char>(c) < 0x20 && c != '\t')
-      return fmt::format("contains a control character (U+{:04X})", static_cast<unsigned char>(c));
+      return tr("text.control_character", fmt::arg("code", fmt::format("U+{:04X}", static_cast<unsigned char>(c))));
   if (text.size() > kMaxTextCharacters) {
     const auto characters = std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
     if (static_cast<std::size_t>(characters) > kMaxTextCharacters)
-      return fmt::format("longer than {} characters, what a spreadsheet cell holds", kMaxTextCharacters);
+      return tr("text.too_long", fmt::arg("max", kMaxTextCharacters));
   }
   return std::nullopt;
 }
@@ -71,10 +72,10 @@ std::string shown(std::string_view text) {
 }
 
 CsvReader::CsvReader(std::istream& in, std::string name) : in_(in), name_(std::move(name)) {
-  if (!read_physical_line(record_)) throw InputError({name_ + ":1", "header", "", "the file is empty; a header line is required"});
+  if (!read_physical_line(record_)) throw InputError({name_ + ":1", "header", "", tr("csv.empty")});
   if (record_.starts_with("\xEF\xBB\xBF")) record_.erase(0, 3);
   record_line_ = 1;
-  if (!valid_utf8(record_)) throw InputError({name_ + ":1", "header", "", "not UTF-8 text (save the file as CSV UTF-8)"});
+  if (!valid_utf8(record_)) throw InputError({name_ + ":1", "header", "", tr("csv.not_utf8")});
   const auto comma = record_.find(',');
   const auto semicolon = record_.find(';');
   separator_ = (semicolon != std::string::npos && (comma == std::string::npos || semicolon < comma)) ? ';' : ',';
@@ -84,8 +85,8 @@ CsvReader::CsvReader(std::istream& in, std::string name) : in_(in), name_(std::m
     const auto first = h.find_first_not_of(' ');
     const auto last = h.find_last_not_of(' ');
     h = first == std::string::npos ? std::string() : h.substr(first, last - first + 1);
-    if (h.empty()) throw InputError({name_ + ":1", "header", "", fmt::format("column {} has no name", i + 1)});
-    if (!index_.emplace(h, i).second) throw InputError({name_ + ":1", "header", h, "this column appears twice"});
+    if (h.empty()) throw InputError({name_ + ":1", "header", "", tr("csv.unnamed_column", fmt::arg("column", i + 1))});
+    if (!index_.emplace(h, i).second) throw InputError({name_ + ":1", "header", h, tr("csv.column_twice")});
   }
 }
 
@@ -94,9 +95,9 @@ void CsvReader::expect_columns(const std::set<std::string>& allowed, const std::
   std::string known;
   for (const auto& a : allowed) known += (known.empty() ? "" : ", ") + a;
   for (const auto& h : header_)
-    if (!allowed.contains(h)) problems.push_back({name_ + ":1", "header", h, "unknown column (known: " + known + ")"});
+    if (!allowed.contains(h)) problems.push_back({name_ + ":1", "header", h, tr("csv.unknown_column", fmt::arg("known", known))});
   for (const auto& r : required)
-    if (!index_.contains(r)) problems.push_back({name_ + ":1", "header", r, "required column missing"});
+    if (!index_.contains(r)) problems.push_back({name_ + ":1", "header", r, tr("csv.missing_column")});
   if (!problems.empty()) throw InputError(std::move(problems));
 }
 
@@ -128,12 +129,12 @@ bool CsvReader::next(std::vector<std::string>& fields) {
   };
   while (open_quote(record_)) {
     if (!read_physical_line(buffer_))
-      throw InputError({fmt::format("{}:{}", name_, record_line_), "record", "", "a quoted cell is never closed"});
+      throw InputError({fmt::format("{}:{}", name_, record_line_), "record", "", tr("csv.unclosed_quote")});
     record_ += '\n';
     record_ += buffer_;
   }
   if (!valid_utf8(record_))
-    throw InputError({fmt::format("{}:{}", name_, record_line_), "record", "", "not UTF-8 text (save the file as CSV UTF-8)"});
+    throw InputError({fmt::format("{}:{}", name_, record_line_), "record", "", tr("csv.not_utf8")});
   split(record_, fields, false);
   for (std::size_t i = 0; i < fields.size() && i < header_.size(); ++i)
     if (auto why = text_refusal(fields[i]))
@@ -156,7 +157,7 @@ void CsvReader::split(const std::string& record, std::vector<std::string>& field
     if (i < n && record[i] == '"') {
       ++i;
       while (true) {
-        if (i >= n) throw InputError({fmt::format("{}:{}", name_, record_line_), "record", "", "a quoted cell is never closed"});
+        if (i >= n) throw InputError({fmt::format("{}:{}", name_, record_line_), "record", "", tr("csv.unclosed_quote")});
         if (record[i] == '"') {
           if (i + 1 < n && record[i + 1] == '"') { c += '"'; i += 2; continue; }
           ++i;
@@ -165,7 +166,7 @@ void CsvReader::split(const std::string& record, std::vector<std::string>& field
         c += record[i++];
       }
       if (i < n && record[i] != separator_)
-        throw InputError({fmt::format("{}:{}", name_, record_line_), "record", c, "text after a closing quote"});
+        throw InputError({fmt::format("{}:{}", name_, record_line_), "record", c, tr("csv.after_quote")});
     } else {
       const auto end = record.find(separator_, i);
       const auto stop = end == std::string::npos ? n : end;
@@ -185,7 +186,7 @@ void CsvReader::split(const std::string& record, std::vector<std::string>& field
     for (std::size_t k = header_.size(); k < count; ++k)
       if (!fields[k].empty())
         throw InputError({fmt::format("{}:{}", name_, record_line_), "record", fields[k],
-                          fmt::format("{} cells for {} columns", count, header_.size())});
+                          tr("csv.cell_count", fmt::arg("cells", count), fmt::arg("columns", header_.size()))});
   }
   for (std::size_t k = count; k < header_.size(); ++k) {
     if (k == fields.size()) fields.emplace_back();
@@ -240,7 +241,7 @@ void CsvWriter::row(const std::vector<Cell>& cells) {
 Dialect parse_dialect(std::string_view name) {
   if (name == "rfc4180") return Dialect::rfc4180;
   if (name == "excel-fr") return Dialect::excel_fr;
-  throw InputError::flag("--dialect", std::string(name), "expected rfc4180 or excel-fr");
+  throw InputError::flag("--dialect", std::string(name), tr("csv.dialect_values"));
 }
 
 }  // namespace ledger::io

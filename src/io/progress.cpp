@@ -1,4 +1,5 @@
 #include "io/progress.hpp"
+#include "app/text.hpp"
 
 #include <fmt/format.h>
 
@@ -12,10 +13,11 @@ void Progress::update(std::uint64_t bytes_done, std::uint64_t items) {
   const int percent = static_cast<int>(std::min<std::uint64_t>(100, bytes_done * 100 / total_));
   if (style_ == Style::bar && percent != last_percent_) {
     const int filled = percent / 4;
-    err_ << fmt::format("\r{} [{}{}] {:3}% {} lines", label_, std::string(filled, '#'), std::string(25 - filled, ' '), percent, items)
+    err_ << tr("progress.bar", fmt::arg("label", label_), fmt::arg("bar", std::string(filled, '#') + std::string(25 - filled, ' ')),
+                           fmt::arg("percent", fmt::format("{:3}", percent)), fmt::arg("lines", items))
          << std::flush;
   } else if (style_ == Style::lines && percent / 10 != last_percent_ / 10) {
-    err_ << fmt::format("{}: {}% ({} lines read)\n", label_, percent, items) << std::flush;
+    err_ << tr("progress.line", fmt::arg("label", label_), fmt::arg("percent", percent), fmt::arg("lines", items)) << '\n' << std::flush;
   }
   last_percent_ = percent;
 }

@@ -1,4 +1,5 @@
 #include "paper/grades.hpp"
+#include "app/text.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -50,10 +51,11 @@ GradesReport grades_report(Ledger& ledger, const std::string& convention) {
     while (q.next()) r.consolidated_by.push_back(q.text("name"));
   }
   using K = ColumnKind;
-  r.grades.columns = {{"trainee_id", "stagiaire"}, {"last_name", "nom"},  {"first_name", "prénom"},
-                      {"module", "module"},        {"org", "organisme"},  {"test", "épreuve"},
-                      {"score_x100", "note", K::integer}, {"out_of_x100", "sur", K::integer}, {"corrected", "corrigée", K::boolean},
-                      {"grade_id", "entrée", K::integer}, {"recorded_at", "saisie le"}, {"recorded_by", "par"}};
+  r.grades.columns = {{"trainee_id", tr("col.trainee_id")}, {"last_name", tr("col.last_name")},  {"first_name", tr("col.first_name")},
+                      {"module", tr("col.module")},        {"org", tr("col.org")},  {"test", tr("col.test")},
+                      {"score_x100", tr("col.score"), K::integer}, {"out_of_x100", tr("col.out_of"), K::integer}
+, {"corrected", tr("col.corrected"), K::boolean},
+                      {"grade_id", tr("col.grade_id"), K::integer}, {"recorded_at", tr("col.grades.recorded_at")}, {"recorded_by", tr("col.recorded_by")}};
   {
     auto q = ledger.query("grade_report");
     q.bind(1, st.convention.id);
@@ -64,8 +66,8 @@ GradesReport grades_report(Ledger& ledger, const std::string& convention) {
                     q.flag("corrected"), q.i64("id"), q.text("recorded_at"),
                     q.text("recorded_by")});
   }
-  r.missing.columns = {{"trainee_id", "stagiaire"}, {"last_name", "nom"}, {"first_name", "prénom"}, {"module", "module"},
-                       {"org", "organisme"}};
+  r.missing.columns = {{"trainee_id", tr("col.trainee_id")}, {"last_name", tr("col.last_name")}, {"first_name", tr("col.first_name")}, {"module", tr("col.module")},
+                       {"org", tr("col.org")}};
   {
     auto q = ledger.query("grade_missing");
     q.bind(1, st.convention.id);
@@ -79,7 +81,7 @@ GradesReport grades_report(Ledger& ledger, const std::string& convention) {
 namespace {
 
 std::string consolidator_text(const GradesReport& r) {
-  if (r.consolidated_by.empty()) return "aucun organisme de formation n'est désigné (consolidates_grades dans la convention)";
+  if (r.consolidated_by.empty()) return tr("grade.no_consolidator");
   std::string names;
   for (const auto& n : r.consolidated_by) names += (names.empty() ? "" : ", ") + n;
   return names;
@@ -87,7 +89,8 @@ std::string consolidator_text(const GradesReport& r) {
 
 // For people the score reads `14,5 / 20` in one column; the machine columns stay integers.
 void print_grades(const Dataset& grades, std::ostream& out) {
-  TextTable t({"stagiaire", "nom", "prénom", "module", "organisme", "épreuve", "note>", "corrigée"});
+  TextTable t({tr("col.trainee_id"), tr("col.last_name"), tr("col.first_name"), tr("col.module"), tr("col.org"), tr("col.test"),
+               tr("col.score") + ">", tr("col.corrected")});
   std::string previous;
   for (const auto& row : grades.rows) {
     const auto& trainee = std::get<std::string>(row[0]);
@@ -95,9 +98,9 @@ void print_grades(const Dataset& grades, std::ostream& out) {
     previous = trainee;
     t.add({trainee, std::get<std::string>(row[1]), std::get<std::string>(row[2]), std::get<std::string>(row[3]),
            std::get<std::string>(row[4]), std::get<std::string>(row[5]),
-           score_text(std::get<std::int64_t>(row[6]), std::get<std::int64_t>(row[7])), std::get<bool>(row[8]) ? "oui" : ""});
+           score_text(std::get<std::int64_t>(row[6]), std::get<std::int64_t>(row[7])), std::get<bool>(row[8]) ? tr("common.yes") : ""});
   }
-  if (t.empty()) out << "  aucune note enregistrée\n";
+  if (t.empty()) out << "  " << tr("grade.none") << '\n';
   else t.print(out, "  ");
 }
 
@@ -105,7 +108,7 @@ void print_grades(const Dataset& grades, std::ostream& out) {
 
 void render_grades(const GradesReport& r, Format format, const std::string& section, std::ostream& out) {
   if (!section.empty() && section != "grades" && section != "missing")
-    throw InputError::flag("--section", section, "expected grades or missing");
+    throw InputError::flag("--section", section, tr("grade.section_values"));
   if (format == Format::csv) {
     render_csv(section == "missing" ? r.missing : r.grades, out);
     return;
@@ -120,13 +123,13 @@ void render_grades(const GradesReport& r, Format format, const std::string& sect
     out << j.dump(2) << '\n';
     return;
   }
-  out << fmt::format("Article 8 : notes consolidées par stagiaire, pour transmission à l'Ucanss\n");
-  out << fmt::format("  Convention {} — {}, option {}\n", r.convention, r.title, option_label(r.option));
-  out << fmt::format("  Consolidées par : {}\n\n", consolidator_text(r));
+  out << tr("grade.title", fmt::arg("convention", r.convention), fmt::arg("title", r.title), fmt::arg("option", option_label(r.option)),
+            fmt::arg("consolidated_by", consolidator_text(r)))
+      << "\n\n";
   if (section != "missing") print_grades(r.grades, out);
   if (section != "grades") {
     if (section.empty()) out << "\n";
-    out << fmt::format("Notes manquantes (stagiaire × module sans aucune note) : {}\n", r.missing.rows.size());
+    out << tr("grade.missing_title", fmt::arg("count", r.missing.rows.size())) << '\n';
     if (!r.missing.rows.empty()) render_table(r.missing, out, "  ");
   }
 }

@@ -1,4 +1,5 @@
 #include "paper/tables.hpp"
+#include "app/text.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -192,7 +193,7 @@ void require_known_section(const std::string& section) {
   if (std::find(names.begin(), names.end(), section) != names.end()) return;
   std::string known;
   for (const auto& s : names) known += (known.empty() ? "" : ", ") + s;
-  throw InputError::flag("--section", section, "unknown section (known: " + known + ")");
+  throw InputError::flag("--section", section, tr("convention.unknown_section", fmt::arg("known", known)));
 }
 
 Dataset table_section(const ConventionTables& t, const std::string& section) {

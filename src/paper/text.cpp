@@ -1,4 +1,5 @@
 #include "paper/text.hpp"
+#include "app/text.hpp"
 
 #include <array>
 #include <stdexcept>
@@ -44,12 +45,8 @@ std::string fill_template(std::string_view tmpl, const std::map<std::string, std
 
 std::string long_french_date(const std::string& iso) {
   static constexpr std::array<const char*, 7> weekdays{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"};
-  static constexpr std::array<const char*, 12> months{"janvier", "février", "mars",      "avril",   "mai",      "juin",
-                                                      "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
-  const auto day = parse_date(iso);
-  const date::weekday wd{date::sys_days{day}};
-  return std::string(weekdays[wd.c_encoding()]) + " " + std::to_string(unsigned(day.day())) + " " +
-         months[unsigned(day.month()) - 1] + " " + std::to_string(int(day.year()));
+  const date::weekday wd{date::sys_days{parse_date(iso)}};
+  return std::string(weekdays[wd.c_encoding()]) + " " + french_date(iso);
 }
 
 std::string short_french_date(const std::string& iso) {
@@ -60,8 +57,7 @@ std::string short_french_date(const std::string& iso) {
 }
 
 std::string option_label(const std::string& option) {
-  return option == "famille" ? "Conseiller service à l'utilisateur (CSU) – branche Famille"
-                             : "Conseiller offres de service de la branche Recouvrement";
+  return option == "famille" ? tr("convention.option_famille") : tr("convention.option_recouvrement");
 }
 
 }  // namespace ledger::paper

@@ -1,5 +1,6 @@
 #include "report/dataset.hpp"
 
+#include "app/text.hpp"
 #include "domain/values.hpp"
 #include "report/table.hpp"
 
@@ -8,15 +9,26 @@ namespace ledger {
 std::string human(const Datum& value, ColumnKind kind) {
   if (std::holds_alternative<std::monostate>(value)) return "";
   if (const auto* s = std::get_if<std::string>(&value)) return *s;
-  if (const auto* b = std::get_if<bool>(&value)) return *b ? "oui" : "non";
+  if (const auto* b = std::get_if<bool>(&value)) return *b ? tr("common.yes") : tr("common.no");
   const std::int64_t n = std::get<std::int64_t>(value);
   switch (kind) {
     case ColumnKind::minutes: return format_hours(n);
     case ColumnKind::cents: return format_euros(n);
     case ColumnKind::basis_points: return format_hundredths_fr(n) + " %";
-    case ColumnKind::boolean: return n != 0 ? "oui" : "non";
+    case ColumnKind::boolean: return n != 0 ? tr("common.yes") : tr("common.no");
     default: return std::to_string(n);
   }
+}
+
+std::string code_label(const CodeLabels& labels, const std::string& code) {
+  for (const auto& [c, label] : labels)
+    if (c == code) return label;
+  return code;
+}
+
+std::string human(const Datum& value, const Column& column) {
+  if (const auto* s = std::get_if<std::string>(&value)) return code_label(column.labels, *s);
+  return human(value, column.kind);
 }
 
 void render_table(const Dataset& data, std::ostream& out, const std::string& indent) {
@@ -31,7 +43,7 @@ void render_table(const Dataset& data, std::ostream& out, const std::string& ind
   TextTable table(std::move(headers));
   for (const auto& row : data.rows) {
     std::vector<std::string> cells;
-    for (std::size_t i = 0; i < data.columns.size(); ++i) cells.push_back(human(row[i], data.columns[i].kind));
+    for (std::size_t i = 0; i < data.columns.size(); ++i) cells.push_back(human(row[i], data.columns[i]));
     table.add(std::move(cells));
   }
   table.print(out, indent);
@@ -44,12 +56,16 @@ void render_csv(const Dataset& data, std::ostream& out, io::Dialect dialect) {
   csv.row(header);
   for (const auto& row : data.rows) {
     std::vector<io::Cell> cells;
-    for (const auto& v : row) {
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      const auto& v = row[i];
+      // Booleans are `true`/`false` in CSV as in JSON, whether stored as bool or as 0/1.
       if (std::holds_alternative<std::monostate>(v)) cells.emplace_back("");
       else if (const auto* s = std::get_if<std::string>(&v)) cells.emplace_back(*s);
       else if (const auto* b = std::get_if<bool>(&v)) cells.emplace_back(*b ? "true" : "false");
+      else if (data.columns[i].kind == ColumnKind::boolean) cells.emplace_back(std::get<std::int64_t>(v) != 0 ? "true" : "false");
       else cells.push_back(io::Cell::integer(std::get<std::int64_t>(v)));
     }
+
     csv.row(cells);
   }
 }

@@ -23,7 +23,13 @@ struct Column {
   std::string name;    // machine name: CSV header, JSON key
   std::string header;  // for people (table); empty: the name
   ColumnKind kind = ColumnKind::text;
+  // A text column of codes (`error`, `elearning`): what the table prints for each; CSV and JSON
+  // keep the code.
+  std::vector<std::pair<std::string, std::string>> labels = {};
 };
+using CodeLabels = std::vector<std::pair<std::string, std::string>>;
+// The label of `code` in `labels`; the code itself when it has none.
+std::string code_label(const CodeLabels& labels, const std::string& code);
 
 using Datum = std::variant<std::monostate, std::int64_t, std::string, bool>;
 
@@ -36,6 +42,8 @@ struct Dataset {
 
 // One value as a person reads it in a table.
 std::string human(const Datum& value, ColumnKind kind);
+std::string human(const Datum& value, const Column& column);
+
 
 void render_table(const Dataset& data, std::ostream& out, const std::string& indent = "");
 void render_csv(const Dataset& data, std::ostream& out, io::Dialect dialect = io::Dialect::rfc4180);

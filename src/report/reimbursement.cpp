@@ -1,4 +1,5 @@
 #include "report/reimbursement.hpp"
+#include "app/text.hpp"
 
 #include <fmt/format.h>
 
@@ -12,7 +13,7 @@
 namespace ledger {
 
 Period Period::of_month(const std::string& yyyy_mm) {
-  if (yyyy_mm.size() != 7) throw std::invalid_argument("expected YYYY-MM");
+  if (yyyy_mm.size() != 7) throw std::invalid_argument(tr("value.month_syntax"));
   const auto first = parse_date(yyyy_mm + "-01");
   const date::year_month_day last{first.year() / first.month() / date::last};
   return {format_date(first), format_date(last), yyyy_mm};

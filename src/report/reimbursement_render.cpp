@@ -5,6 +5,7 @@
 #include <map>
 
 #include "app/error.hpp"
+#include "app/text.hpp"
 #include "report/table.hpp"
 
 namespace ledger {
@@ -13,31 +14,46 @@ namespace {
 
 using K = ColumnKind;
 
+// What the table prints for the codes of the machine columns.
+CodeLabels funding_status_labels() {
+  return {{"decided", tr("report.status_decided")}, {"pending", tr("report.status_pending")}};
+}
+CodeLabels slot_labels() { return {{"am", tr("slot.am")}, {"pm", tr("slot.pm")}}; }
+CodeLabels invoice_kind_labels() {
+  return {{"training", tr("invoice.kind_training")}, {"indemnity", tr("invoice.kind_indemnity")}, {"expenses", tr("invoice.kind_expenses")}};
+}
+CodeLabels missing_labels() {
+  return {{"attendance entry", tr("report.missing_entry")},
+          {"proof reference", tr("report.missing_proof")},
+          {"trainee and trainer signatures", tr("report.missing_both_signatures")},
+          {"trainee signature", tr("report.missing_trainee_signature")},
+          {"trainer signature", tr("report.missing_trainer_signature")}};
+}
 Datum text_or_null(const std::string& s) { return s.empty() ? Datum{} : Datum{s}; }
 Datum opt_text(const std::optional<std::string>& s) { return s ? Datum{*s} : Datum{}; }
 
 Dataset rows_dataset(const std::vector<ReimbursementRow>& rows) {
   Dataset d;
-  d.columns = {{"trainee_id", "Trainee", K::text},
-               {"last_name", "Last name", K::text},
-               {"first_name", "First name", K::text},
-               {"module", "Module", K::text},
-               {"delivered_min", "Delivered", K::minutes},
-               {"followed_min", "Followed", K::minutes},
-               {"unproven_min", "Unproven", K::minutes},
-               {"absent_justified_min", "Absent (justified)", K::minutes},
-               {"absent_unjustified_min", "Absent (unjustified)", K::minutes},
-               {"unrecorded_min", "Unrecorded", K::minutes},
-               {"not_delivered_min", "Not delivered", K::minutes},
-               {"withdrawn_min", "Withdrawn", K::minutes},
-               {"covered_min", "Covered", K::minutes},
-               {"due_ht_cents", "Due HT", K::cents},
-               {"imputable_ht_cents", "Imputable HT", K::cents},
-               {"non_imputable_ht_cents", "Non-imputable HT", K::cents},
-               {"opca_claim_cents", "OPCA claim", K::cents},
-               {"beneficiary_share_cents", "Beneficiary share", K::cents},
-               {"funding", "Agreement", K::text},
-               {"funding_status", "Status", K::text}};
+  d.columns = {{"trainee_id", tr("report.col.trainee_id"), K::text},
+               {"last_name", tr("report.col.last_name"), K::text},
+               {"first_name", tr("report.col.first_name"), K::text},
+               {"module", tr("report.col.module"), K::text},
+               {"delivered_min", tr("report.col.delivered_min"), K::minutes},
+               {"followed_min", tr("report.col.followed_min"), K::minutes},
+               {"unproven_min", tr("report.col.unproven_min"), K::minutes},
+               {"absent_justified_min", tr("report.col.absent_justified_min"), K::minutes},
+               {"absent_unjustified_min", tr("report.col.absent_unjustified_min"), K::minutes},
+               {"unrecorded_min", tr("report.col.unrecorded_min"), K::minutes},
+               {"not_delivered_min", tr("report.col.not_delivered_min"), K::minutes},
+               {"withdrawn_min", tr("report.col.withdrawn_min"), K::minutes},
+               {"covered_min", tr("report.col.covered_min"), K::minutes},
+               {"due_ht_cents", tr("report.col.due_ht_cents"), K::cents},
+               {"imputable_ht_cents", tr("report.col.imputable_ht_cents"), K::cents},
+               {"non_imputable_ht_cents", tr("report.col.non_imputable_ht_cents"), K::cents},
+               {"opca_claim_cents", tr("report.col.opca_claim_cents"), K::cents},
+               {"beneficiary_share_cents", tr("report.col.beneficiary_share_cents"), K::cents},
+               {"funding", tr("report.col.funding"), K::text},
+               {"funding_status", tr("report.col.funding_status"), K::text, funding_status_labels()}};
   for (const auto& r : rows)
     d.add({r.trainee_id, r.last_name, r.first_name, r.module, r.delivered, r.followed, r.unproven, r.absent_justified,
            r.absent_unjustified, r.unrecorded, r.not_delivered, r.withdrawn, r.covered, r.due_ht, r.imputable_ht,
@@ -47,14 +63,14 @@ Dataset rows_dataset(const std::vector<ReimbursementRow>& rows) {
 
 Dataset orgs_dataset(const std::vector<OrgModuleLine>& lines) {
   Dataset d;
-  d.columns = {{"org", "Training body", K::text},
-               {"module", "Module", K::text},
-               {"invoiced_ht_cents", "Invoiced HT", K::cents},
-               {"paid_ht_cents", "Paid HT", K::cents},
-               {"due_ht_cents", "Due HT", K::cents},
-               {"refund_due_cents", "Refund due", K::cents},
-               {"indemnity_owed_by_org_cents", "Indemnity owed by the OF", K::cents},
-               {"indemnity_owed_by_beneficiary_cents", "Indemnity owed by the beneficiary", K::cents}};
+  d.columns = {{"org", tr("report.col.org"), K::text},
+               {"module", tr("report.col.module"), K::text},
+               {"invoiced_ht_cents", tr("report.col.invoiced_ht_cents"), K::cents},
+               {"paid_ht_cents", tr("report.col.paid_ht_cents"), K::cents},
+               {"due_ht_cents", tr("report.col.due_ht_cents"), K::cents},
+               {"refund_due_cents", tr("report.col.refund_due_cents"), K::cents},
+               {"indemnity_owed_by_org_cents", tr("report.col.indemnity_owed_by_org_cents"), K::cents},
+               {"indemnity_owed_by_beneficiary_cents", tr("report.col.indemnity_owed_by_beneficiary_cents"), K::cents}};
   for (const auto& o : lines)
     d.add({o.org, o.module, o.invoiced_ht, o.paid_ht, o.due_ht, o.refund_due, o.indemnity_owed_by_org,
            o.indemnity_owed_by_beneficiary});
@@ -63,15 +79,15 @@ Dataset orgs_dataset(const std::vector<OrgModuleLine>& lines) {
 
 Dataset funding_dataset(const std::vector<FundingLine>& lines) {
   Dataset d;
-  d.columns = {{"ref", "Agreement", K::text},
-               {"status", "Status", K::text},
-               {"claimed_to_date_cents", "Claimed to date", K::cents},
-               {"received_to_date_cents", "Received to date", K::cents},
-               {"funder", "Funder", K::text},
-               {"decided", "Decided", K::text},
-               {"covers", "Covers", K::boolean},
-               {"covered_min", "Covered", K::minutes},
-               {"claim_cents", "Claim", K::cents}};
+  d.columns = {{"ref", tr("report.col.ref"), K::text},
+               {"status", tr("report.col.status"), K::text, funding_status_labels()},
+               {"claimed_to_date_cents", tr("report.col.claimed_to_date_cents"), K::cents},
+               {"received_to_date_cents", tr("report.col.received_to_date_cents"), K::cents},
+               {"funder", tr("report.col.funder"), K::text},
+               {"decided", tr("report.col.decided"), K::text},
+               {"covers", tr("report.col.covers"), K::boolean},
+               {"covered_min", tr("report.col.covered_min"), K::minutes},
+               {"claim_cents", tr("report.col.claim_cents"), K::cents}};
   for (const auto& f : lines)
     d.add({f.ref, f.status, f.claimed_to_date, f.received_to_date, f.funder, opt_text(f.decided), f.covers, f.covered, f.claim});
   return d;
@@ -79,11 +95,11 @@ Dataset funding_dataset(const std::vector<FundingLine>& lines) {
 
 Dataset indemnities_dataset(const std::vector<Indemnity>& list) {
   Dataset d;
-  d.columns = {{"date", "Date", K::text},         {"slot", "Slot", K::text},
-               {"module", "Module", K::text},     {"org", "Training body", K::text},
-               {"clause", "Clause", K::text},     {"owed_by", "Owed by", K::text},
-               {"notice_days", "Notice (days)", K::integer}, {"base_cents", "Base", K::cents},
-               {"amount_cents", "Amount", K::cents}};
+  d.columns = {{"date", tr("report.col.date"), K::text},         {"slot", tr("report.col.slot"), K::text, slot_labels()},
+               {"module", tr("report.col.module"), K::text},     {"org", tr("report.col.org"), K::text},
+               {"clause", tr("report.col.clause"), K::text},     {"owed_by", tr("report.col.owed_by"), K::text, {{"of", tr("report.owed_by_of")}, {"beneficiary", tr("report.owed_by_beneficiary")}}},
+               {"notice_days", tr("report.col.notice_days"), K::integer}, {"base_cents", tr("report.col.base_cents"), K::cents},
+               {"amount_cents", tr("report.col.amount_cents"), K::cents}};
   for (const auto& i : list)
     d.add({i.date, text_or_null(i.slot), text_or_null(i.module), text_or_null(i.org), i.clause, i.owed_by, i.notice_days, i.base,
            i.amount});
@@ -92,11 +108,11 @@ Dataset indemnities_dataset(const std::vector<Indemnity>& list) {
 
 Dataset invoices_dataset(const std::vector<InvoiceLine>& list) {
   Dataset d;
-  d.columns = {{"org", "Training body", K::text},     {"number", "Number", K::text},
-               {"date", "Date", K::text},             {"kind", "Kind", K::text},
-               {"module", "Module", K::text},         {"amount_ht_cents", "HT", K::cents},
-               {"vat_rate_bp", "VAT", K::basis_points}, {"amount_ttc_cents", "TTC", K::cents},
-               {"paid_ttc_cents", "Paid TTC", K::cents}};
+  d.columns = {{"org", tr("report.col.org"), K::text},     {"number", tr("report.col.number"), K::text},
+               {"date", tr("report.col.date"), K::text},             {"kind", tr("report.col.kind"), K::text, invoice_kind_labels()},
+               {"module", tr("report.col.module"), K::text},         {"amount_ht_cents", tr("report.col.amount_ht_cents"), K::cents},
+               {"vat_rate_bp", tr("report.col.vat_rate_bp"), K::basis_points}, {"amount_ttc_cents", tr("report.col.amount_ttc_cents"), K::cents},
+               {"paid_ttc_cents", tr("report.col.paid_ttc_cents"), K::cents}};
   for (const auto& i : list)
     d.add({i.org, i.number, i.date, i.kind, text_or_null(i.module), i.amount_ht, i.vat_rate, i.amount_ttc, i.paid_ttc});
   return d;
@@ -104,11 +120,11 @@ Dataset invoices_dataset(const std::vector<InvoiceLine>& list) {
 
 Dataset to_fix_dataset(const std::vector<ToFix>& list) {
   Dataset d;
-  d.columns = {{"date", "Date", K::text},           {"slot", "Slot", K::text},
-               {"module", "Module", K::text},       {"trainee_id", "Trainee", K::text},
-               {"last_name", "Last name", K::text}, {"first_name", "First name", K::text},
-               {"sheet", "Sheet", K::text},         {"minutes", "Minutes", K::minutes},
-               {"missing", "Missing", K::text}};
+  d.columns = {{"date", tr("report.col.date"), K::text},           {"slot", tr("report.col.slot"), K::text, slot_labels()},
+               {"module", tr("report.col.module"), K::text},       {"trainee_id", tr("report.col.trainee_id"), K::text},
+               {"last_name", tr("report.col.last_name"), K::text}, {"first_name", tr("report.col.first_name"), K::text},
+               {"sheet", tr("report.col.sheet"), K::text},         {"minutes", tr("report.col.minutes"), K::minutes},
+               {"missing", tr("report.col.missing"), K::text, missing_labels()}};
   for (const auto& f : list) d.add({f.date, f.slot, f.module, f.trainee_id, f.last_name, f.first_name, f.sheet, f.minutes, f.missing});
   return d;
 }
@@ -121,14 +137,14 @@ Dataset totals_dataset(const ReimbursementTotals& t) {
   }
   std::vector<Datum> values(rows.rows[0].begin() + 4, rows.rows[0].begin() + 18);
   const std::vector<std::pair<Column, Cents>> money{
-      {{"invoiced_ht_cents", "Invoiced HT", K::cents}, t.invoiced_ht},
-      {{"paid_ht_cents", "Paid HT", K::cents}, t.paid_ht},
-      {{"due_ht_to_date_cents", "Due HT to date", K::cents}, t.due_ht_to_date},
-      {{"refund_due_cents", "Refund due", K::cents}, t.refund_due},
-      {{"indemnity_owed_by_org_cents", "Indemnities owed by the training bodies", K::cents}, t.indemnity_owed_by_org},
-      {{"indemnity_owed_by_beneficiary_cents", "Indemnities owed by the beneficiary", K::cents}, t.indemnity_owed_by_beneficiary},
-      {{"claimed_to_date_cents", "Claimed from the OPCA to date", K::cents}, t.claimed_to_date},
-      {{"received_to_date_cents", "Received from the OPCA to date", K::cents}, t.received_to_date}};
+      {{"invoiced_ht_cents", tr("report.col.invoiced_ht_cents"), K::cents}, t.invoiced_ht},
+      {{"paid_ht_cents", tr("report.col.paid_ht_cents"), K::cents}, t.paid_ht},
+      {{"due_ht_to_date_cents", tr("report.total.due_to_date"), K::cents}, t.due_ht_to_date},
+      {{"refund_due_cents", tr("report.col.refund_due_cents"), K::cents}, t.refund_due},
+      {{"indemnity_owed_by_org_cents", tr("report.total.indemnity_by_orgs"), K::cents}, t.indemnity_owed_by_org},
+      {{"indemnity_owed_by_beneficiary_cents", tr("report.total.indemnity_by_beneficiary"), K::cents}, t.indemnity_owed_by_beneficiary},
+      {{"claimed_to_date_cents", tr("report.total.claimed"), K::cents}, t.claimed_to_date},
+      {{"received_to_date_cents", tr("report.total.received"), K::cents}, t.received_to_date}};
   for (const auto& [column, value] : money) {
     d.columns.push_back(column);
     values.emplace_back(value);
@@ -138,7 +154,8 @@ Dataset totals_dataset(const ReimbursementTotals& t) {
 }
 
 std::string period_title(const Period& p) {
-  return p.month ? fmt::format("month {} ({} to {})", *p.month, p.from, p.to) : fmt::format("from the start to {}", p.to);
+  return p.month ? tr("report.period_month", fmt::arg("month", *p.month), fmt::arg("from", french_date(p.from)), fmt::arg("to", french_date(p.to)))
+                 : tr("report.period_to", fmt::arg("to", french_date(p.to)));
 }
 
 std::string trainee_name(const std::string& id, const std::string& last, const std::string& first) {
@@ -146,18 +163,23 @@ std::string trainee_name(const std::string& id, const std::string& last, const s
 }
 
 std::string claim_cell(const ReimbursementRow& r) {
-  return r.funding_status == "pending" ? "pending (" + r.funding + ")" : format_euros(r.opca_claim);
+  return r.funding_status == "pending" ? tr("report.claim_pending", fmt::arg("funding", r.funding)) : format_euros(r.opca_claim);
 }
 
 void print_org(const ReimbursementReport& report, const OrgRow& org, std::ostream& out) {
   std::map<std::string, bool> modules;
   for (const auto& line : report.orgs)
     if (line.org == org.key) modules[line.module] = true;
-  out << fmt::format("\n== {} — {}{} ==\n", org.key, org.name, org.nda.empty() ? "" : " (NDA " + org.nda + ")");
+  out << '\n'
+      << (org.nda.empty() ? tr("report.org_title", fmt::arg("key", org.key), fmt::arg("name", org.name))
+                          : tr("report.org_title_nda", fmt::arg("key", org.key), fmt::arg("name", org.name), fmt::arg("nda", org.nda)))
+      << '\n';
 
-  TextTable hours({"Trainee", "Module", "Delivered>", "Followed>", "Unproven>", "Absent just.>", "Absent unjust.>", "Unrecorded>",
-                   "Not delivered>", "Withdrawn>", "Covered>"});
-  TextTable euros({"Trainee", "Module", "Due HT>", "Imputable>", "Non-imputable>", "OPCA claim>", "Beneficiary share>"});
+  TextTable hours({tr("report.col.trainee_id"), tr("report.col.module"), tr("report.h.delivered") + ">", tr("report.h.followed") + ">",
+                   tr("report.h.unproven") + ">", tr("report.h.absent_justified") + ">", tr("report.h.absent_unjustified") + ">",
+                   tr("report.h.unrecorded") + ">", tr("report.h.not_delivered") + ">", tr("report.h.withdrawn") + ">", tr("report.h.covered") + ">"});
+  TextTable euros({tr("report.col.trainee_id"), tr("report.col.module"), tr("report.h.due_ht") + ">", tr("report.h.imputable") + ">",
+                   tr("report.h.non_imputable") + ">", tr("report.h.opca_claim") + ">", tr("report.h.beneficiary_share") + ">"});
   ReimbursementRow sum;
   bool pending = false;
   for (const auto& r : report.rows) {
@@ -176,110 +198,117 @@ void print_org(const ReimbursementReport& report, const OrgRow& org, std::ostrea
     sum.opca_claim += r.opca_claim, sum.beneficiary_share += r.beneficiary_share;
   }
   if (hours.empty()) {
-    out << "No half-day of this training body in the period.\n";
+    out << tr("report.org_nothing") << '\n';
   } else {
     hours.add_rule();
-    hours.add({"Total", "", format_hours(sum.delivered), format_hours(sum.followed), format_hours(sum.unproven),
+    hours.add({tr("report.total"), "", format_hours(sum.delivered), format_hours(sum.followed), format_hours(sum.unproven),
                format_hours(sum.absent_justified), format_hours(sum.absent_unjustified), format_hours(sum.unrecorded),
                format_hours(sum.not_delivered), format_hours(sum.withdrawn), format_hours(sum.covered)});
     euros.add_rule();
-    euros.add({"Total", "", format_euros(sum.due_ht), format_euros(sum.imputable_ht), format_euros(sum.non_imputable_ht),
+    euros.add({tr("report.total"), "", format_euros(sum.due_ht), format_euros(sum.imputable_ht), format_euros(sum.non_imputable_ht),
                format_euros(sum.opca_claim), format_euros(sum.beneficiary_share)});
-    out << "\nHours\n";
+    out << '\n' << tr("report.hours_title") << '\n';
     hours.print(out, "  ");
-    out << "\nEuros (the OPCA claim counts followed, proven hours only; the rest is the beneficiary's)\n";
+    out << '\n' << tr("report.euros_title") << '\n';
     euros.print(out, "  ");
-    if (pending) out << "  pending: the agreement is not decided yet and covers nothing until it is.\n";
+    if (pending) out << "  " << tr("report.pending_note") << '\n';
   }
-  TextTable money({"Module", "Invoiced HT>", "Paid HT>", "Due HT>", "Refund due>", "Indemnity by OF>", "Indemnity by beneficiary>"});
+  TextTable money({tr("report.col.module"), tr("report.h.invoiced_ht") + ">", tr("report.h.paid_ht") + ">", tr("report.h.due_ht") + ">",
+                   tr("report.h.refund_due") + ">", tr("report.h.indemnity_by_of") + ">", tr("report.h.indemnity_by_beneficiary") + ">"});
   for (const auto& line : report.orgs)
     if (line.org == org.key)
       money.add({line.module, format_euros(line.invoiced_ht), format_euros(line.paid_ht), format_euros(line.due_ht),
                  format_euros(line.refund_due), format_euros(line.indemnity_owed_by_org),
                  format_euros(line.indemnity_owed_by_beneficiary)});
-  out << fmt::format("\nTraining money to {} (due: value of the hours delivered so far)\n", report.period.to);
+  out << '\n' << tr("report.money_title", fmt::arg("date", french_date(report.period.to))) << '\n';
   money.print(out, "  ");
 }
 
 void print_funding(const ReimbursementReport& report, std::ostream& out) {
-  out << "\n== OPCA funding agreements (Art. 11) ==\n";
+  out << '\n' << tr("report.funding_title") << '\n';
   if (report.funding.empty()) {
-    out << "No funding agreement: the beneficiary bears every cost.\n";
+    out << tr("report.funding_none") << '\n';
     return;
   }
-  TextTable t({"Agreement", "Funder", "Status", "Covered>", "Claim>", "Claimed to date>", "Received to date>"});
+  TextTable t({tr("report.col.ref"), tr("report.col.funder"), tr("report.col.status"), tr("report.h.covered") + ">", tr("report.h.claim") + ">",
+               tr("report.h.claimed_to_date") + ">", tr("report.h.received_to_date") + ">"});
   for (const auto& f : report.funding) {
-    std::string status = f.status == "pending" ? "pending: covers nothing until decided"
-                         : f.covers            ? "decided " + *f.decided
-                                               : "decided " + *f.decided + ", after the trainees' entry: covers nothing";
     const bool pending = f.status == "pending";
-    t.add({f.ref, f.funder, status, pending ? "pending" : format_hours(f.covered), pending ? "pending" : format_euros(f.claim),
-           pending ? "pending" : format_euros(f.claimed_to_date), format_euros(f.received_to_date)});
+    const std::string status = pending    ? tr("report.funding_pending")
+                               : f.covers ? tr("report.funding_decided", fmt::arg("date", french_date(*f.decided)))
+                                          : tr("report.funding_too_late", fmt::arg("date", french_date(*f.decided)));
+    const std::string waiting = tr("report.status_pending");
+    t.add({f.ref, f.funder, status, pending ? waiting : format_hours(f.covered), pending ? waiting : format_euros(f.claim),
+           pending ? waiting : format_euros(f.claimed_to_date), format_euros(f.received_to_date)});
   }
   t.print(out, "  ");
 }
 
 void print_indemnities(const ReimbursementReport& report, std::ostream& out) {
-  out << fmt::format("\n== Indemnities (Art. 13; never imputable, never covered by the OPCA) to {} ==\n", report.period.to);
+  out << '\n' << tr("report.indemnities_title", fmt::arg("date", french_date(report.period.to))) << '\n';
   if (report.indemnities.empty()) {
-    out << "None.\n";
+    out << tr("report.none") << '\n';
     return;
   }
-  TextTable t({"Date", "Half-day", "Clause", "Owed by", "Notice", "Base>", "Amount>"});
+  TextTable t({tr("report.col.date"), tr("report.h.half_day"), tr("report.col.clause"), tr("report.col.owed_by"), tr("report.h.notice"),
+               tr("report.h.base") + ">", tr("report.h.amount") + ">"});
   for (const auto& i : report.indemnities) {
-    const std::string what = i.module.empty() ? "whole convention" : i.module + " " + i.slot;
-    const std::string by = i.owed_by == "of" ? (i.org.empty() ? "training body" : i.org) : "beneficiary";
-    t.add({i.date, what, i.clause, by, fmt::format("{} d", i.notice_days), format_euros(i.base), format_euros(i.amount)});
+    const std::string what = i.module.empty() ? tr("report.whole_convention") : i.module + " " + code_label(slot_labels(), i.slot);
+    const std::string by = i.owed_by == "of" ? (i.org.empty() ? tr("report.owed_by_of") : i.org) : tr("report.owed_by_beneficiary");
+    t.add({i.date, what, i.clause, by, trn("report.days", i.notice_days), format_euros(i.base), format_euros(i.amount)});
   }
   t.print(out, "  ");
 }
 
 void print_invoices(const ReimbursementReport& report, std::ostream& out) {
   if (report.invoices.empty()) return;
-  out << fmt::format("\n== Invoices to {} (indemnity and expenses invoices are outside the training figures) ==\n", report.period.to);
-  TextTable t({"Training body", "Number", "Date", "Kind", "Module", "HT>", "VAT>", "TTC>", "Paid TTC>"});
+  out << '\n' << tr("report.invoices_title", fmt::arg("date", french_date(report.period.to))) << '\n';
+  TextTable t({tr("report.col.org"), tr("report.col.number"), tr("report.col.date"), tr("report.col.kind"), tr("report.col.module"),
+               tr("report.h.ht") + ">", tr("report.h.vat") + ">", tr("report.h.ttc") + ">", tr("report.h.paid_ttc") + ">"});
   for (const auto& i : report.invoices)
-    t.add({i.org, i.number, i.date, i.kind, i.module, format_euros(i.amount_ht), format_hundredths_fr(i.vat_rate) + " %",
+    t.add({i.org, i.number, i.date, code_label(invoice_kind_labels(), i.kind), i.module, format_euros(i.amount_ht), format_hundredths_fr(i.vat_rate) + " %",
            format_euros(i.amount_ttc), format_euros(i.paid_ttc)});
   t.print(out, "  ");
 }
 
 void print_totals(const ReimbursementReport& report, std::ostream& out) {
   const ReimbursementTotals& t = report.totals;
-  out << "\n== Totals ==\n";
-  TextTable table({"Figure", "Amount>"});
-  table.add({"Hours delivered", format_hours(t.rows.delivered)});
-  table.add({"Hours followed (proven)", format_hours(t.rows.followed)});
-  table.add({"Hours to prove (unproven, unrecorded)", format_hours(t.rows.unproven + t.rows.unrecorded)});
-  table.add({"Hours covered by the OPCA", format_hours(t.rows.covered)});
+  out << '\n' << tr("report.totals_title") << '\n';
+  TextTable table({tr("report.h.figure"), tr("report.h.amount") + ">"});
+  table.add({tr("report.total.delivered"), format_hours(t.rows.delivered)});
+  table.add({tr("report.total.followed"), format_hours(t.rows.followed)});
+  table.add({tr("report.total.to_prove"), format_hours(t.rows.unproven + t.rows.unrecorded)});
+  table.add({tr("report.total.covered"), format_hours(t.rows.covered)});
   table.add_rule();
-  table.add({"Due to the training bodies HT", format_euros(t.rows.due_ht)});
-  table.add({"  imputable", format_euros(t.rows.imputable_ht)});
-  table.add({"  non-imputable (Art. 13, 14-5)", format_euros(t.rows.non_imputable_ht)});
-  table.add({"To claim from the OPCA", format_euros(t.rows.opca_claim)});
-  table.add({"Beneficiary's share", format_euros(t.rows.beneficiary_share)});
+  table.add({tr("report.total.due_ht"), format_euros(t.rows.due_ht)});
+  table.add({"  " + tr("report.total.imputable"), format_euros(t.rows.imputable_ht)});
+  table.add({"  " + tr("report.total.non_imputable"), format_euros(t.rows.non_imputable_ht)});
+  table.add({tr("report.total.opca_claim"), format_euros(t.rows.opca_claim)});
+  table.add({tr("report.total.beneficiary_share"), format_euros(t.rows.beneficiary_share)});
   table.add_rule();
-  table.add({fmt::format("Invoiced HT to {}", report.period.to), format_euros(t.invoiced_ht)});
-  table.add({"Paid HT", format_euros(t.paid_ht)});
-  table.add({"Refunds due by the training bodies", format_euros(t.refund_due)});
-  table.add({"Indemnities owed by the training bodies", format_euros(t.indemnity_owed_by_org)});
-  table.add({"Indemnities owed by the beneficiary", format_euros(t.indemnity_owed_by_beneficiary)});
-  table.add({"Claimed from the OPCA to date", format_euros(t.claimed_to_date)});
-  table.add({"Received from the OPCA to date", format_euros(t.received_to_date)});
+  table.add({tr("report.total.invoiced", fmt::arg("date", french_date(report.period.to))), format_euros(t.invoiced_ht)});
+  table.add({tr("report.col.paid_ht_cents"), format_euros(t.paid_ht)});
+  table.add({tr("report.total.refunds"), format_euros(t.refund_due)});
+  table.add({tr("report.total.indemnity_by_orgs"), format_euros(t.indemnity_owed_by_org)});
+  table.add({tr("report.total.indemnity_by_beneficiary"), format_euros(t.indemnity_owed_by_beneficiary)});
+  table.add({tr("report.total.claimed"), format_euros(t.claimed_to_date)});
+  table.add({tr("report.total.received"), format_euros(t.received_to_date)});
   table.print(out, "  ");
 }
 
 void print_to_fix(const ReimbursementReport& report, std::ostream& out) {
-  out << fmt::format("\n== To fix before claiming ({} half-day entr{}) ==\n", report.to_fix.size(), report.to_fix.size() == 1 ? "y" : "ies");
+  out << '\n' << trn("report.to_fix_title", std::ssize(report.to_fix)) << '\n';
   if (report.to_fix.empty()) {
-    out << "Nothing: every half-day of the period is recorded and proven.\n";
+    out << tr("report.to_fix_none") << '\n';
     return;
   }
-  TextTable t({"Date", "Slot", "Module", "Trainee", "Hours>", "Sheet", "Missing"});
+  TextTable t({tr("report.col.date"), tr("report.col.slot"), tr("report.col.module"), tr("report.col.trainee_id"), tr("report.h.hours") + ">",
+               tr("report.col.sheet"), tr("report.col.missing")});
   for (const auto& f : report.to_fix)
-    t.add({f.date, f.slot, f.module, trainee_name(f.trainee_id, f.last_name, f.first_name), format_hours(f.minutes), f.sheet,
-           f.missing == "attendance entry" ? "no attendance entry: record it (ledger attend)"
-                                           : f.missing + " missing: add it (ledger attend correct)"});
+    t.add({f.date, code_label(slot_labels(), f.slot), f.module, trainee_name(f.trainee_id, f.last_name, f.first_name), format_hours(f.minutes),
+           f.sheet,
+           f.missing == "attendance entry" ? tr("report.fix_record")
+                                           : tr("report.fix_correct", fmt::arg("missing", code_label(missing_labels(), f.missing)))});
   t.print(out, "  ");
 }
 
@@ -293,7 +322,7 @@ Dataset reimbursement_section(const ReimbursementReport& report, const std::stri
   if (section == "invoices") return invoices_dataset(report.invoices);
   if (section == "to_fix") return to_fix_dataset(report.to_fix);
   if (section == "totals") return totals_dataset(report.totals);
-  throw InputError::flag("--section", section, "expected rows, orgs, funding, indemnities, invoices, to_fix or totals");
+  throw InputError::flag("--section", section, tr("report.section_values"));
 }
 
 nlohmann::ordered_json reimbursement_json(const ReimbursementReport& report) {
@@ -311,8 +340,8 @@ nlohmann::ordered_json reimbursement_json(const ReimbursementReport& report) {
 }
 
 void render_reimbursement_table(const ReimbursementReport& report, std::ostream& out) {
-  out << fmt::format("Reimbursement report — {} — {}\n", report.convention, period_title(report.period));
-  out << "Hours as 3 h 30, euros HT unless marked; OPCA figures count proven hours only.\n";
+  out << tr("report.title", fmt::arg("convention", report.convention), fmt::arg("period", period_title(report.period))) << '\n';
+  out << tr("report.legend") << '\n';
   for (const auto& org : report.orgs_of_convention) print_org(report, org, out);
   print_funding(report, out);
   print_indemnities(report, out);

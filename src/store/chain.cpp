@@ -1,4 +1,5 @@
 #include "store/chain.hpp"
+#include "app/text.hpp"
 
 // OpenSSL's SHA-256 functions rather than its EVP interface: EVP loads the provider machinery on
 // first use, about 5 ms and 150 page faults per command (a quarter of the 20 ms budget of
@@ -179,13 +180,13 @@ std::optional<RecordedHead> read_head(SQLite::Database& db, ChainReport& report)
   // a link of the chain.
   if (const auto unlisted = column_strings(db, "queries/chain_unlisted_tables.sql"); !unlisted.empty()) {
     report.ok = false;
-    report.problem = fmt::format("chained tables missing from the chained_table list: {}", joined(unlisted));
+    report.problem = tr("chain.unlisted", fmt::arg("tables", joined(unlisted)));
     return std::nullopt;
   }
   SQLite::Statement head(db, std::string(resource("queries/chain_head_get.sql")));
   if (!head.executeStep()) {
     report.ok = false;
-    report.problem = "the chain head (table chain_head) was removed";
+    report.problem = tr("chain.head_removed");
     return std::nullopt;
   }
   RecordedHead recorded;
@@ -216,18 +217,18 @@ std::vector<Cursor> table_cursors(SQLite::Database& db, std::string_view row_que
 }
 
 std::string changed_entry(std::string_view table, std::int64_t id) {
-  return fmt::format("{} entry {} was changed or moved: its hash does not match its content and the entries before it", table, id);
+  return tr("chain.changed", fmt::arg("table", table), fmt::arg("id", id));
 }
 
 std::string head_mismatch(std::int64_t last) {
-  return fmt::format("the last entry ({}) does not match the recorded chain head: it was replaced or the head was altered", last);
+  return tr("chain.head_mismatch", fmt::arg("id", last));
 }
 
 // The rows are sound; missing triggers mean someone opened the door to edits.
 void check_triggers(SQLite::Database& db, ChainReport& report) {
   if (const auto open = column_strings(db, "queries/chain_missing_triggers.sql"); !open.empty()) {
     report.ok = false;
-    report.problem = fmt::format("the chain is intact but append-only triggers were removed: {}", joined(open));
+    report.problem = tr("chain.triggers_removed", fmt::arg("triggers", joined(open)));
   }
 }
 
@@ -257,16 +258,14 @@ ChainReport store_detail::verify_chain_of(SQLite::Database& db) {
     const std::int64_t id = c.id();
     if (id != expected) {
       report.ok = false;
-      report.problem = id < expected ? fmt::format("{} entry {} repeats an id already in the chain", c.table, id)
-                                     : fmt::format("entry {} is missing (removed); the chain resumes at {} entry {}",
-                                                   expected, c.table, id);
+      report.problem = id < expected ? tr("chain.repeated", fmt::arg("table", c.table), fmt::arg("id", id))
+                                     : tr("chain.gap", fmt::arg("id", expected), fmt::arg("table", c.table), fmt::arg("next", id));
       return report;
     }
     // A row past the recorded head was added outside the ledger, which always moves the head.
     if (id > recorded_seq) {
       report.ok = false;
-      report.problem = fmt::format("{} entry {} was added after the recorded chain head (entry {}), outside the ledger",
-                                   c.table, id, recorded_seq);
+      report.problem = tr("chain.after_head", fmt::arg("table", c.table), fmt::arg("id", id), fmt::arg("head", recorded_seq));
       return report;
     }
     const Digest computed = sha.link(previous, encode_stored(c.table, *c.stmt, c.hash_column));
@@ -285,10 +284,8 @@ ChainReport store_detail::verify_chain_of(SQLite::Database& db) {
   if (report.entries < recorded_seq) {
     report.ok = false;
     report.problem = report.entries + 1 == recorded_seq
-                         ? fmt::format("entry {} is missing (removed): the recorded head says the chain ends there",
-                                       recorded_seq)
-                         : fmt::format("entries {} to {} are missing (removed): the recorded head says the chain ends at {}",
-                                       report.entries + 1, recorded_seq, recorded_seq);
+                         ? tr("chain.last_missing", fmt::arg("id", recorded_seq))
+                         : tr("chain.tail_missing", fmt::arg("from", report.entries + 1), fmt::arg("to", recorded_seq));
     return report;
   }
   if (!recorded->hash_ok || recorded->hash != previous) {
@@ -347,26 +344,26 @@ ChainReport verify_entries_of(SQLite::Database& db, const std::vector<std::int64
   for (const auto id : todo) {
     if (id < 1 || id > recorded->seq) {
       report.ok = false;
-      report.problem = fmt::format("entry {} is past the recorded chain head (entry {}): it was added outside the ledger", id, recorded->seq);
+      report.problem = tr("chain.past_head", fmt::arg("id", id), fmt::arg("head", recorded->seq));
       return report;
     }
     if (id > 1 && previous_id != id - 1) {
       Cursor* before = find(id - 1);
       if (before == nullptr) {
         report.ok = false;
-        report.problem = fmt::format("entry {} is missing (removed)", id - 1);
+        report.problem = tr("chain.missing", fmt::arg("id", id - 1));
         return report;
       }
       if (!stored_hash(*before, previous)) {
         report.ok = false;
-        report.problem = fmt::format("{} entry {} has no valid hash", before->table, id - 1);
+        report.problem = tr("chain.no_hash", fmt::arg("table", before->table), fmt::arg("id", id - 1));
         return report;
       }
     }
     Cursor* c = find(id);
     if (c == nullptr) {
       report.ok = false;
-      report.problem = fmt::format("entry {} is missing (removed)", id);
+      report.problem = tr("chain.missing", fmt::arg("id", id));
       return report;
     }
     const Digest computed = sha.link(id == 1 ? Digest{} : previous, encode_stored(c->table, *c->stmt, c->hash_column));

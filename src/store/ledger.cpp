@@ -1,4 +1,5 @@
 #include "store/ledger.hpp"
+#include "app/text.hpp"
 
 #include <SQLiteCpp/Backup.h>
 #include <sqlite3.h>
@@ -59,16 +60,16 @@ void throw_if_storage_refused(int code, int os_error, const std::string& path) {
   const bool no_room = ::statvfs(dir.c_str(), &fs) == 0 && fs.f_bavail * fs.f_frsize < (1u << 20);
   if ((code & 0xff) == SQLITE_FULL || os_error == ENOSPC || os_error == EFBIG || os_error == EDQUOT ||
       (write_error && (limited || no_room)))
-    throw StorageFull(fmt::format("{}: the disk is full (or a file size limit was reached): nothing was recorded", path));
+    throw StorageFull(path + ": " + tr("db.disk_full"));
   if ((code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_PERM || os_error == EACCES || os_error == EROFS ||
       os_error == EPERM)
-    throw ReadOnly(fmt::format("{}: you may not write this ledger (read-only file or directory): nothing was recorded", path));
+    throw ReadOnly(path + ": " + tr("db.read_only"));
 }
 
 // A write that failed, said plainly. The transaction is rolled back: nothing stays.
 [[noreturn]] void throw_write_refused(SQLite::Database& db, const std::string& path, const std::string& detail) {
   throw_if_storage_refused(db.getExtendedErrorCode(), sqlite3_system_errno(db.getHandle()), path);
-  const auto message = fmt::format("{}: {}: {}: nothing was recorded", path, detail, db.getErrorMsg());
+  const auto message = tr("db.write_refused", fmt::arg("path", path), fmt::arg("detail", detail), fmt::arg("reason", db.getErrorMsg()));
   const int code = db.getErrorCode() & 0xff;
   if (code == SQLITE_BUSY || code == SQLITE_LOCKED) throw Busy(message);
   throw StoreError(message);
@@ -107,11 +108,11 @@ std::unique_ptr<Ledger> Ledger::open(const std::string& path, Open how) {
   namespace fs = std::filesystem;
   const bool exists = fs::exists(path);
   if (!exists && how == Open::existing)
-    throw DatabaseError(fmt::format("{}: no ledger here; create it with `ledger init` (or give --db FILE)", path));
+    throw DatabaseError(path + ": " + tr("db.missing"));
   if (!exists) {
     // Personal data: the file is created readable by its owner only.
     const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY, 0600);
-    if (fd < 0) throw DatabaseError(fmt::format("{}: cannot create the ledger: {}", path, std::strerror(errno)));
+    if (fd < 0) throw DatabaseError(path + ": " + tr("db.cannot_create", fmt::arg("reason", std::strerror(errno))));
     ::close(fd);
   }
   std::unique_ptr<Ledger> ledger;
@@ -119,13 +120,11 @@ std::unique_ptr<Ledger> Ledger::open(const std::string& path, Open how) {
     ledger.reset(new Ledger(path, SQLite::OPEN_READWRITE));
     const int version = ledger->schema_version();
     if (version > latest_schema_version())
-      throw DatabaseError(fmt::format("{}: made by a newer ledger (schema {}, this one knows {}): upgrade ledger",
-                                      path, version, latest_schema_version()));
+      throw DatabaseError(path + ": " + tr("db.newer", fmt::arg("version", version), fmt::arg("latest", latest_schema_version())));
     if (how == Open::existing && version == 0)
-      throw DatabaseError(fmt::format("{}: not a ledger yet; run `ledger init`", path));
+      throw DatabaseError(path + ": " + tr("db.not_a_ledger"));
     if (how == Open::existing && version < latest_schema_version())
-      throw DatabaseError(fmt::format("{}: schema {} is older than {}: run `ledger init` to migrate it", path, version,
-                                      latest_schema_version()));
+      throw DatabaseError(path + ": " + tr("db.older", fmt::arg("version", version), fmt::arg("latest", latest_schema_version())));
   } catch (const SQLite::Exception& e) {
     // A ledger that could not be set up is not left behind as an empty file.
     if (!exists) {
@@ -173,8 +172,7 @@ int Ledger::latest_schema_version() { return static_cast<int>(migrations().size(
 int Ledger::migrate() {
   const int version = schema_version();
   if (version > latest_schema_version())
-    throw DatabaseError(fmt::format("{}: made by a newer ledger (schema {}, this one knows {})", path_, version,
-                                    latest_schema_version()));
+    throw DatabaseError(path_ + ": " + tr("db.newer", fmt::arg("version", version), fmt::arg("latest", latest_schema_version())));
   const auto steps = migrations();
   auto& db_ = impl_->db;
   // A statement left mid-read would keep its table locked against a migration that rebuilds it.
@@ -193,7 +191,7 @@ int Ledger::migrate() {
     } catch (const SQLite::Exception& e) {
       // The transaction is rolled back by now: the error is the exception's.
       throw_if_storage_refused(e.getExtendedErrorCode(), sqlite3_system_errno(db_.getHandle()), path_);
-      throw DatabaseError(fmt::format("{}: cannot apply {}: {}", path_, steps[v].path, e.what()));
+      throw DatabaseError(path_ + ": " + tr("db.migration_failed", fmt::arg("step", steps[v].path), fmt::arg("reason", e.what())));
     }
     ++applied;
   }
@@ -215,7 +213,7 @@ ChainReport backup_and_verify(Ledger& ledger, const std::string& file) {
     copy.exec(std::string(resource("queries/backup_self_contained.sql")));
   } catch (const SQLite::Exception& e) {
     ::unlink(file.c_str());
-    throw DatabaseError(fmt::format("{}: backup failed: {}", file, e.what()));
+    throw DatabaseError(file + ": " + tr("backup.failed", fmt::arg("reason", e.what())));
   }
   try {
     SQLite::Database copy(file, SQLite::OPEN_READONLY);
@@ -248,7 +246,7 @@ WriteTransaction::WriteTransaction(Ledger& ledger, const Clock& clock)
     const int rc = db.tryExec("BEGIN IMMEDIATE");
     if (rc == SQLITE_OK) break;
     if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || attempt == kBeginAttempts)
-      throw_write_refused(db, ledger_.path_, "cannot start a write");
+      throw_write_refused(db, ledger_.path_, tr("db.cannot_start"));
     std::this_thread::sleep_for(std::chrono::milliseconds(50 * attempt));
   }
   open_ = true;
@@ -362,7 +360,7 @@ std::int64_t WriteTransaction::append_ordered(Table& t, const std::vector<const 
     stmt.exec();
   } catch (const SQLite::Exception& e) {
     if ((e.getErrorCode() & 0xff) == SQLITE_CONSTRAINT) store_detail::rethrow(e);  // the caller's to report
-    throw_write_refused(ledger_.impl_->db, ledger_.path_, fmt::format("cannot append to {}", t.name));
+    throw_write_refused(ledger_.impl_->db, ledger_.path_, tr("db.cannot_append", fmt::arg("table", t.name)));
   }
   stmt.clearBindings();
   head_ = ChainHead{id, digest};
@@ -384,9 +382,9 @@ void WriteTransaction::commit() {
     q.bindNoCopy(":hash", head_.hash.data(), static_cast<int>(head_.hash.size()));
     q.exec();
   } catch (const SQLite::Exception&) {
-    throw_write_refused(db, ledger_.path_, "the write could not be committed");
+    throw_write_refused(db, ledger_.path_, tr("db.cannot_commit"));
   }
-  if (db.tryExec("COMMIT") != SQLITE_OK) throw_write_refused(db, ledger_.path_, "the write could not be committed");
+  if (db.tryExec("COMMIT") != SQLITE_OK) throw_write_refused(db, ledger_.path_, tr("db.cannot_commit"));
   open_ = false;
 }
 

@@ -36,7 +36,7 @@ wait
 cat writer*.out >all.out
 ! grep -qi "locked\|busy" all.out || fail "a writer saw: $(grep -i 'locked\|busy' all.out | head -3)"
 ! grep -q "^exit\|error" all.out || fail "a writer failed: $(grep '^exit\|error' all.out | head -3)"
-[ "$(grep -c '^recorded' all.out)" -eq 100 ] || fail "expected 100 recorded messages: $(grep -c '^recorded' all.out)"
+[ "$(grep -c 'enregistr' all.out)" -eq 100 ] || fail "expected 100 recorded messages: $(grep -c 'enregistr' all.out)"
 [ "$(entries)" -eq $((1600 + 20 * 20)) ] || fail "expected 2000 entries, found $(entries)"
 check_sound
 echo "ok: 4 writers, 100 commands, 2000 entries, chain verified"

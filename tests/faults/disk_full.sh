@@ -9,8 +9,8 @@ size_kib=$(( $(stat -c %s ledger.db) / 1024 ))
 status=0
 ( trap '' XFSZ; ulimit -f $((size_kib + 256)); exec "$LEDGER" attend --file data/attendance.csv ) >out.txt 2>err.txt || status=$?
 [ "$status" -eq 3 ] || fail "expected exit 3 on a full disk, got $status: $(cat out.txt err.txt)"
-grep -qi "disk is full\|no space\|file size limit" err.txt || fail "the error does not say the disk is full: $(cat err.txt)"
-grep -qi "nothing.*recorded\|nothing was" err.txt || fail "the error does not say that nothing was recorded: $(cat err.txt)"
+grep -qi "disque est plein" err.txt || fail "the error does not say the disk is full: $(cat err.txt)"
+grep -qi "rien n.a été enregistré" err.txt || fail "the error does not say that nothing was recorded: $(cat err.txt)"
 [ ! -s out.txt ] || fail "a full disk reported success: $(cat out.txt)"
 [ "$(entries)" -eq "$before" ] || fail "the failed import left $(( $(entries) - before )) entries"
 check_sound
@@ -19,7 +19,7 @@ check_sound
 status=0
 ( trap '' XFSZ; ulimit -f 1; exec "$LEDGER" --db new.db init ) >out.txt 2>err.txt || status=$?
 [ "$status" -eq 3 ] || fail "expected exit 3 for init on a full disk, got $status: $(cat out.txt err.txt)"
-grep -qi "disk is full" err.txt || fail "init on a full disk does not say so: $(cat err.txt)"
+grep -qi "disque est plein" err.txt || fail "init on a full disk does not say so: $(cat err.txt)"
 [ ! -e new.db ] && [ ! -e new.db-wal ] && [ ! -e new.db-shm ] || fail "init on a full disk left files: $(ls new.db*)"
 
 "$LEDGER" attend --file data/attendance.csv >out.txt || fail "the import with room: $(cat out.txt)"

@@ -11,10 +11,10 @@ mkfifo progress
 "$LEDGER" attend --file data/attendance.csv --progress 2>progress >import.out &
 pid=$!
 killed=""
-# Progress lines read `attend FILE: N% (M lines read)`, one per tenth: kill at 40 % or later.
+# Progress lines read `attend FILE : N % (M lignes lues)` (no-break spaces), one per tenth: kill at 40 % or later.
 while read -r line; do
   echo "$line" >>progress.log
-  percent="$(sed -n 's/.*: \([0-9]*\)% (.*/\1/p' <<<"$line")"
+  percent="$(sed -n 's/.*[^0-9]\([0-9][0-9]*\)[^0-9(]*% (.*/\1/p' <<<"$line")"
   if [ -n "$percent" ] && [ "$percent" -ge 40 ] && [ -z "$killed" ]; then
     kill -9 "$pid"
     killed="at $percent%"

@@ -21,7 +21,7 @@ expect_refused() {  # what: a command that must fail with exit 3 and a clear err
   local status=0
   as_user "$@" >out.txt 2>err.txt || status=$?
   [ "$status" -eq 3 ] || fail "$what: expected exit 3, got $status: $(cat out.txt err.txt)"
-  grep -qi "read-only\|readonly\|permission\|not allowed\|cannot be written\|may not write" err.txt ||
+  grep -qi "lecture seule\|ne pouvez pas écrire" err.txt ||
     fail "$what: unclear error: $(cat err.txt)"
   [ "$(entries)" -eq "$before" ] || fail "$what: entries changed"
 }

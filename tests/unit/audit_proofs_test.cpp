@@ -222,7 +222,7 @@ TEST_F(Proofs, TamperedLedgerIsNotExported) {
   build();
   sqlite_database(*ledger).exec("DROP TRIGGER attendance_no_update; UPDATE attendance SET minutes = 210 WHERE minutes = 190");
   EXPECT_EQ(export_bundle(), 1);
-  EXPECT_NE(message.find("FAILS verification"), std::string::npos) << message;
+  EXPECT_NE(message.find("ÉCHOUE à la vérification"), std::string::npos) << message;
   EXPECT_FALSE(fs::exists(dir));
 }
 

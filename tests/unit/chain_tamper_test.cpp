@@ -75,7 +75,7 @@ TEST_F(ChainTamper, SoundLedgerPrintsItsHeadAndCount) {
   const std::int64_t entries = scalar("SELECT seq FROM chain_head");
   EXPECT_GT(entries, 10);
   EXPECT_EQ(verify(), 0);
-  EXPECT_NE(said.find(std::to_string(entries) + " entries, chain head "), std::string::npos) << said;
+  EXPECT_NE(said.find(std::to_string(entries) + " entrées, tête de chaîne "), std::string::npos) << said;
   // The head printed is the recorded one, in hex.
   SQLite::Database db(file.string(), SQLite::OPEN_READONLY);
   const std::string recorded = db.execAndGet("SELECT lower(hex(hash)) FROM chain_head").getString();
@@ -97,10 +97,10 @@ TEST_F(ChainTamper, EditAfterDroppingTheTriggerIsNamed) {
   const std::int64_t first = scalar("SELECT min(id) FROM attendance");
   tamper("DROP TRIGGER attendance_no_update; UPDATE attendance SET minutes = 200 WHERE id = " + std::to_string(first));
   EXPECT_EQ(verify(), 1);
-  EXPECT_NE(said.find("attendance entry " + std::to_string(first) + " was changed"), std::string::npos) << said;
+  EXPECT_NE(said.find("attendance, entrée " + std::to_string(first) + " modifiée"), std::string::npos) << said;
   const ChainReport scoped = verify_convention();
   EXPECT_FALSE(scoped.ok);
-  EXPECT_NE(scoped.problem.find("attendance entry " + std::to_string(first) + " was changed"), std::string::npos) << scoped.problem;
+  EXPECT_NE(scoped.problem.find("attendance, entrée " + std::to_string(first) + " modifiée"), std::string::npos) << scoped.problem;
 }
 
 TEST_F(ChainTamper, SameBytesOfAnotherTypeAreAChange) {
@@ -108,7 +108,7 @@ TEST_F(ChainTamper, SameBytesOfAnotherTypeAreAChange) {
   tamper("DROP TRIGGER convention_no_update; UPDATE convention SET source = CAST(source AS BLOB)");
   ASSERT_EQ(scalar("SELECT count(*) FROM convention WHERE typeof(source) = 'blob'"), 1);
   EXPECT_EQ(verify(), 1);
-  EXPECT_NE(said.find("convention entry 1 was changed"), std::string::npos) << said;
+  EXPECT_NE(said.find("convention, entrée 1 modifiée"), std::string::npos) << said;
 }
 
 TEST_F(ChainTamper, RowRehashedByTheIntruderBreaksTheNextLink) {
@@ -139,31 +139,31 @@ TEST_F(ChainTamper, RowRehashedByTheIntruderBreaksTheNextLink) {
     upd.exec();
   }
   EXPECT_EQ(verify(), 1);
-  EXPECT_NE(said.find("entry " + std::to_string(first + 1) + " was changed or moved"), std::string::npos) << said;
+  EXPECT_NE(said.find("entrée " + std::to_string(first + 1) + " modifiée ou déplacée"), std::string::npos) << said;
   const ChainReport scoped = verify_convention();
   EXPECT_FALSE(scoped.ok);
-  EXPECT_NE(scoped.problem.find("entry " + std::to_string(first + 1) + " was changed or moved"), std::string::npos) << scoped.problem;
+  EXPECT_NE(scoped.problem.find("entrée " + std::to_string(first + 1) + " modifiée ou déplacée"), std::string::npos) << scoped.problem;
 }
 
 TEST_F(ChainTamper, RemovedEntryIsNamed) {
   const std::int64_t first = scalar("SELECT min(id) FROM attendance");
   tamper("DROP TRIGGER attendance_no_delete; DELETE FROM attendance WHERE id = " + std::to_string(first));
   EXPECT_EQ(verify(), 1);
-  EXPECT_NE(said.find("entry " + std::to_string(first) + " is missing (removed)"), std::string::npos) << said;
+  EXPECT_NE(said.find("entrée " + std::to_string(first) + " manque (supprimée)"), std::string::npos) << said;
   // The entry after it names the gap.
   const ChainReport scoped = verify_convention();
   EXPECT_FALSE(scoped.ok);
-  EXPECT_NE(scoped.problem.find("entry " + std::to_string(first) + " is missing (removed)"), std::string::npos) << scoped.problem;
+  EXPECT_NE(scoped.problem.find("entrée " + std::to_string(first) + " manque (supprimée)"), std::string::npos) << scoped.problem;
 }
 
 TEST_F(ChainTamper, RemovedLastEntryIsCaughtByTheHead) {
   const std::int64_t last = scalar("SELECT seq FROM chain_head");
   tamper("DROP TRIGGER attendance_no_delete; DELETE FROM attendance WHERE id = " + std::to_string(last));
   EXPECT_EQ(verify(), 1);
-  EXPECT_NE(said.find("entry " + std::to_string(last) + " is missing (removed)"), std::string::npos) << said;
+  EXPECT_NE(said.find("entrée " + std::to_string(last) + " manque (supprimée)"), std::string::npos) << said;
   const ChainReport scoped = verify_convention();
   EXPECT_FALSE(scoped.ok);
-  EXPECT_NE(scoped.problem.find("entry " + std::to_string(last) + " is missing (removed)"), std::string::npos) << scoped.problem;
+  EXPECT_NE(scoped.problem.find("entrée " + std::to_string(last) + " manque (supprimée)"), std::string::npos) << scoped.problem;
 }
 
 TEST_F(ChainTamper, SwappedPairIsNamed) {
@@ -176,7 +176,7 @@ TEST_F(ChainTamper, SwappedPairIsNamed) {
          "UPDATE session SET id = " + std::to_string(a) + " WHERE id = " + std::to_string(b) + ";" +
          "UPDATE session SET id = " + std::to_string(b) + " WHERE id = -1;");
   EXPECT_EQ(verify(), 1);
-  EXPECT_NE(said.find("session entry " + std::to_string(a) + " was changed or moved"), std::string::npos) << said;
+  EXPECT_NE(said.find("session, entrée " + std::to_string(a) + " modifiée ou déplacée"), std::string::npos) << said;
 }
 
 TEST_F(ChainTamper, RowsReorderedAcrossTablesAreNamed) {
@@ -187,7 +187,7 @@ TEST_F(ChainTamper, RowsReorderedAcrossTablesAreNamed) {
          "DELETE FROM session WHERE id = " + std::to_string(session) + ";" +
          "UPDATE attendance SET id = " + std::to_string(session) + " WHERE id = " + std::to_string(entry));
   EXPECT_EQ(verify(), 1);
-  EXPECT_NE(said.find("attendance entry " + std::to_string(session) + " was changed or moved"), std::string::npos) << said;
+  EXPECT_NE(said.find("attendance, entrée " + std::to_string(session) + " modifiée ou déplacée"), std::string::npos) << said;
 }
 
 TEST_F(ChainTamper, RowAppendedWithoutMovingTheHeadIsNamed) {
@@ -214,27 +214,27 @@ TEST_F(ChainTamper, RowAppendedWithoutMovingTheHeadIsNamed) {
     ins.exec();
   }
   EXPECT_EQ(verify(), 1);
-  EXPECT_NE(said.find("departure entry " + std::to_string(last + 1) + " was added after the recorded chain head"),
+  EXPECT_NE(said.find("departure, entrée " + std::to_string(last + 1) + " ajoutée après la tête de chaîne enregistrée"),
             std::string::npos)
       << said;
   const ChainReport scoped = verify_convention();
   EXPECT_FALSE(scoped.ok);
-  EXPECT_NE(scoped.problem.find("entry " + std::to_string(last + 1) + " is past the recorded chain head"), std::string::npos)
+  EXPECT_NE(scoped.problem.find("entrée " + std::to_string(last + 1) + " est au-delà de la tête de chaîne enregistrée"), std::string::npos)
       << scoped.problem;
 }
 
 TEST_F(ChainTamper, TableHiddenFromTheListIsNamed) {
   tamper("DELETE FROM chained_table WHERE name = 'attendance'");
   EXPECT_EQ(verify(), 1);
-  EXPECT_NE(said.find("missing from the chained_table list: attendance"), std::string::npos) << said;
-  EXPECT_NE(verify_convention().problem.find("missing from the chained_table list: attendance"), std::string::npos);
+  EXPECT_NE(said.find("absentes de la liste chained_table\u00a0: attendance"), std::string::npos) << said;
+  EXPECT_NE(verify_convention().problem.find("absentes de la liste chained_table\u00a0: attendance"), std::string::npos);
 }
 
 TEST_F(ChainTamper, DroppedTriggersAloneAreReported) {
   tamper("DROP TRIGGER grade_no_delete");
   EXPECT_EQ(verify(), 1);
-  EXPECT_NE(said.find("triggers were removed: grade_no_delete"), std::string::npos) << said;
-  EXPECT_NE(verify_convention().problem.find("triggers were removed: grade_no_delete"), std::string::npos);
+  EXPECT_NE(said.find("ajout seul ont été supprimés\u00a0: grade_no_delete"), std::string::npos) << said;
+  EXPECT_NE(verify_convention().problem.find("ajout seul ont été supprimés\u00a0: grade_no_delete"), std::string::npos);
 }
 
 TEST_F(ChainTamper, ConventionCheckLooksAtThatConventionOnly) {
@@ -266,7 +266,7 @@ TEST_F(ChainTamper, BackupCopiesVerifiesAndNeverOverwrites) {
   const fs::path copy = dir / "copy.db";
   std::ostringstream o;
   EXPECT_EQ(run_backup(*ledger, o, {copy.string()}), 0);
-  EXPECT_NE(o.str().find("verified"), std::string::npos) << o.str();
+  EXPECT_NE(o.str().find("vérifiée"), std::string::npos) << o.str();
   EXPECT_EQ(fs::status(copy).permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write);
   {
     auto reopened = Ledger::open(copy.string(), Ledger::Open::existing);

@@ -62,53 +62,53 @@ TEST_F(MoneyMovements, InvoiceVatGivenOverridesAndExemptIsZero) {
 }
 
 TEST_F(MoneyMovements, InvoiceRefusals) {
-  EXPECT_EQ(message([&] { invoice("nope", "F1", "training", "PASS", "1"); }), "--org: nope: no such training body in CQP-EDGE");
-  EXPECT_EQ(message([&] { invoice("crf", "F1", "gift", "PASS", "1"); }), "--kind: gift: expected training, indemnity or expenses");
-  EXPECT_EQ(message([&] { invoice("crf", "F1", "training", "PASS", "12.345"); }), "--amount-ht: 12.345: more than two decimals");
-  EXPECT_EQ(message([&] { invoice("crf", "F1", "training", "CSU", "1"); }), "--module: CSU: delivered by ouest, not crf");
+  EXPECT_EQ(message([&] { invoice("nope", "F1", "training", "PASS", "1"); }), "--org: nope: aucun organisme de formation de cette clé dans CQP-EDGE");
+  EXPECT_EQ(message([&] { invoice("crf", "F1", "gift", "PASS", "1"); }), "--kind: gift: attendu\u00a0: training (formation), indemnity (indemnité) ou expenses (frais)");
+  EXPECT_EQ(message([&] { invoice("crf", "F1", "training", "PASS", "12.345"); }), "--amount-ht: 12.345: plus de deux décimales");
+  EXPECT_EQ(message([&] { invoice("crf", "F1", "training", "CSU", "1"); }), "--module: CSU: module dispensé par ouest, pas par crf");
   EXPECT_EQ(message([&] { invoice("crf", "F1", "training", "", "1"); }),
-            "--module: a training invoice names its module (crf delivers PASS, PREMSS)");
+            "--module: une facture de formation nomme son module (crf dispense PASS, PREMSS)");
   invoice("crf", "F1", "training", "PASS", "1");
   EXPECT_EQ(message([&] { invoice("crf", "F1", "expenses", "", "1"); }),
-            "--number: F1: crf already has an invoice with this number (dated 2026-10-01)");
+            "--number: F1: crf a déjà une facture de ce numéro (datée du 1er octobre 2026)");
   EXPECT_EQ(count("invoice"), 1);
 }
 
 TEST_F(MoneyMovements, TrainingInvoiceDefaultsToTheOnlyModuleOfItsBody) {
   invoice("ouest", "F1", "training", "", "100");
-  EXPECT_NE(out.str().find("(training, CSU)"), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("(formation, CSU)"), std::string::npos) << out.str();
 }
 
 TEST_F(MoneyMovements, SameNumberAtTwoBodiesNeedsOrgToPay) {
   invoice("crf", "F1", "training", "PASS", "100");
   invoice("ouest", "F1", "training", "CSU", "100");
-  EXPECT_EQ(message([&] { pay("F1", "10"); }), "--invoice: F1: several training bodies use this number (crf, ouest): say which with --org");
+  EXPECT_EQ(message([&] { pay("F1", "10"); }), "--invoice: F1: plusieurs organismes de formation utilisent ce numéro (crf, ouest)\u202f; précisez lequel avec --org");
   pay("F1", "120", "ouest");
-  EXPECT_NE(out.str().find("payment of 120,00 € on invoice F1 of ouest (100,00 € HT)"), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("paiement de 120,00 € sur la facture F1 de ouest (100,00 € HT)"), std::string::npos) << out.str();
   EXPECT_EQ(count("payment"), 1);
 }
 
 TEST_F(MoneyMovements, PaymentRefusals) {
   invoice("ouest", "F1", "training", "CSU", "100");  // 120,00 € TTC
-  EXPECT_EQ(message([&] { pay("F9", "1"); }), "--invoice: F9: no invoice with this number");
-  EXPECT_EQ(message([&] { pay("F1", "0"); }), "--amount: 0: must be above 0");
-  EXPECT_EQ(message([&] { pay("F1", "1,001"); }), "--amount: 1,001: more than two decimals");
+  EXPECT_EQ(message([&] { pay("F9", "1"); }), "--invoice: F9: aucune facture de ce numéro");
+  EXPECT_EQ(message([&] { pay("F1", "0"); }), "--amount: 0: doit être supérieur à 0");
+  EXPECT_EQ(message([&] { pay("F1", "1,001"); }), "--amount: 1,001: plus de deux décimales");
   pay("F1", "100");
-  EXPECT_EQ(message([&] { pay("F1", "20.01"); }), "--amount: 20.01: more than is left to pay on invoice F1 of ouest (20,00 € of 120,00 € TTC)");
+  EXPECT_EQ(message([&] { pay("F1", "20.01"); }), "--amount: 20.01: plus que le reste à payer de la facture F1 de ouest (20,00 € sur 120,00 € TTC)");
   pay("F1", "20");
   EXPECT_EQ(count("payment"), 2);
 }
 
 TEST_F(MoneyMovements, RefundAndFundingReceipt) {
   EXPECT_EQ(message([&] { run_refund_add(*ledger, clock, out, RefundAddOptions{"", "crf", "CSU", "2026-11-02", "10"}); }),
-            "--module: CSU: delivered by ouest, not crf");
+            "--module: CSU: module dispensé par ouest, pas par crf");
   run_refund_add(*ledger, clock, out, RefundAddOptions{"", "crf", "PREMSS", "2026-11-02", "100,50"});
   EXPECT_EQ(count("refund"), 1);
   EXPECT_EQ(message([&] { run_funding_receipt(*ledger, clock, out, FundingReceiptOptions{"", "X", "2026-11-03", "1"}); }),
-            "--funding: X: no such funding agreement in CQP-EDGE");
+            "--funding: X: aucun accord de financement de cette référence dans CQP-EDGE");
   run_funding_receipt(*ledger, clock, out, FundingReceiptOptions{"", "F1", "2026-11-03", "64,05"});
   EXPECT_EQ(count("funder_receipt"), 1);
-  EXPECT_NE(out.str().find("received 64,05 € from Uniformation under F1 on 2026-11-03"), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("reçu 64,05 € de Uniformation au titre de F1 le 3 novembre 2026"), std::string::npos) << out.str();
 }
 
 }  // namespace

@@ -202,7 +202,7 @@ TEST(PaperText, EscapesAndFillsTemplates) {
   EXPECT_EQ(paper::escape_html("a<b>&\"'"), "a&lt;b&gt;&amp;&quot;&#39;");
   EXPECT_EQ(paper::fill_template("<p>{{a}}-{{b}}</p>", {{"a", "1"}, {"b", "&amp;"}}), "<p>1-&amp;</p>");
   EXPECT_THROW(paper::fill_template("{{missing}}", {}), std::logic_error);
-  EXPECT_EQ(paper::long_french_date("2027-02-01"), "lundi 1 février 2027");
+  EXPECT_EQ(paper::long_french_date("2027-02-01"), "lundi 1er février 2027");
   EXPECT_EQ(paper::short_french_date("2027-02-01"), "01/02/2027");
 }
 

@@ -76,7 +76,7 @@ TEST_F(BulkFixture, AHalfDayIsNotCarriedOverToALineWithABadModule) {
                                "PREMSS,2026-10-05,pm,T02,181,yes,yes\n");
   ASSERT_EQ(problems.size(), 2u);
   EXPECT_NE(problems[0].find(":3: module: NOPE"), std::string::npos) << problems[0];
-  EXPECT_NE(problems[1].find(":4: minutes: 181: above the half-day's 180 minutes"), std::string::npos) << problems[1];
+  EXPECT_NE(problems[1].find(":4: minutes: 181: dépasse les 180 minutes de la demi-journée"), std::string::npos) << problems[1];
   EXPECT_EQ(count("attendance"), 0);
 }
 
@@ -86,7 +86,7 @@ TEST_F(BulkFixture, AnUnplannedHalfDayIsReportedOnEveryLine) {
                                "PREMSS,2026-10-07,am,T02,210,yes,yes\n"
                                "PREMSS,2026-10-05,am,T02,210,yes,yes\n");
   ASSERT_EQ(problems.size(), 2u);
-  EXPECT_NE(problems[1].find(":3: date: 2026-10-07: no half-day of PREMSS is planned"), std::string::npos) << problems[1];
+  EXPECT_NE(problems[1].find(":3: date: 2026-10-07: aucune demi-journée de PREMSS n'est planifiée"), std::string::npos) << problems[1];
 }
 
 TEST_F(BulkFixture, ASecondEntryInTheSameFileIsRefused) {
@@ -94,7 +94,7 @@ TEST_F(BulkFixture, ASecondEntryInTheSameFileIsRefused) {
                                "PREMSS,2026-10-05,am,T01,210,yes,yes\n"
                                "PREMSS,2026-10-05,am,T01,100,yes,yes\n");
   ASSERT_EQ(problems.size(), 1u);
-  EXPECT_NE(problems[0].find(":3: trainee: T01: already has an entry"), std::string::npos) << problems[0];
+  EXPECT_NE(problems[0].find(":3: trainee: T01: a déjà une entrée"), std::string::npos) << problems[0];
   EXPECT_EQ(count("attendance"), 0);
 }
 
