@@ -1,5 +1,5 @@
 # Writes OUT: a C++ table mapping each resource's path (relative to ROOT) to its bytes.
-set(body "#include \"store/resources.hpp\"\n#include <array>\n\nnamespace ledger {\nnamespace {\n")
+set(body "#include \"app/resources.hpp\"\n#include <array>\n\nnamespace ledger {\nnamespace {\n")
 set(entries "")
 set(i 0)
 string(REPLACE "|" ";" FILES "${FILES}")

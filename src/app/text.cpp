@@ -5,7 +5,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "store/resources.hpp"
+#include "app/resources.hpp"
 
 namespace ledger {
 

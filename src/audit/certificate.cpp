@@ -7,7 +7,7 @@
 #include "app/error.hpp"
 #include "domain/values.hpp"
 #include "paper/text.hpp"
-#include "store/resources.hpp"
+#include "app/resources.hpp"
 
 namespace ledger::audit {
 

@@ -12,7 +12,7 @@
 #include "domain/convention.hpp"
 #include "domain/sessions.hpp"
 #include "domain/values.hpp"
-#include "store/resources.hpp"
+#include "app/resources.hpp"
 
 namespace ledger::audit {
 

@@ -3,7 +3,7 @@
 #include "app/command.hpp"
 #include "app/text.hpp"
 #include "cli/spine.hpp"
-#include "store/resources.hpp"
+#include "app/resources.hpp"
 
 namespace ledger {
 

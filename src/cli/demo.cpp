@@ -18,7 +18,7 @@
 #include "cli/spine.hpp"
 #include "domain/convention.hpp"
 #include "report/dataset.hpp"
-#include "store/resources.hpp"
+#include "app/resources.hpp"
 
 namespace ledger {
 

@@ -1,5 +1,7 @@
 #include "paper/sheet.hpp"
 
+#include "app/text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -7,7 +9,7 @@
 #include "app/error.hpp"
 #include "domain/sessions.hpp"
 #include "paper/text.hpp"
-#include "store/resources.hpp"
+#include "app/resources.hpp"
 
 namespace ledger::paper {
 
@@ -133,11 +135,13 @@ Sheet load_sheet(Ledger& ledger, const ConventionState& st, const ModuleRow& mod
                  const std::string& slot) {
   auto found = planned(ledger, st, date, date, module.code, slot);
   if (found.empty())
-    throw InputError::flag("--date", date, fmt::format("no half-day of {} is planned on {} {}", module.code, date, slot));
+    throw InputError::flag("--date", date, tr("attend.not_planned", fmt::arg("module", module.code), fmt::arg("date", french_date(date)),
+                                              fmt::arg("slot", slot_label(slot))));
   if (found.front().cancelled_by)
     throw InputError::flag("--date", date,
-                           fmt::format("the half-day of {} on {} {} was cancelled by {}: there is nothing to sign", module.code,
-                                       date, slot, *found.front().cancelled_by == "of" ? "the training body" : "the beneficiary"));
+                           tr("sheet.cancelled", fmt::arg("module", module.code), fmt::arg("date", french_date(date)),
+                              fmt::arg("slot", slot_label(slot)),
+                              fmt::arg("by", *found.front().cancelled_by == "of" ? tr("sheet.by_of") : tr("sheet.by_beneficiary"))));
   return std::move(found.front().sheet);
 }
 
@@ -149,7 +153,8 @@ std::vector<Sheet> load_week(Ledger& ledger, const ConventionState& st, const st
   for (auto& p : planned(ledger, st, from, to, std::nullopt, std::nullopt))
     if (!p.cancelled_by) out.push_back(std::move(p.sheet));
   if (out.empty())
-    throw InputError::flag("--week", day, fmt::format("no half-day of {} is planned from {} to {}", st.convention.ref, from, to));
+    throw InputError::flag("--week", day, tr("sheet.week_empty", fmt::arg("ref", st.convention.ref), fmt::arg("from", french_date(from)),
+                                             fmt::arg("to", french_date(to))));
   return out;
 }
 

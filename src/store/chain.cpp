@@ -19,7 +19,7 @@
 #include <queue>
 #include <stdexcept>
 
-#include "store/resources.hpp"
+#include "app/resources.hpp"
 #include "store/sqlite.hpp"
 
 namespace ledger {

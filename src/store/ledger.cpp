@@ -21,7 +21,7 @@
 
 #include "app/error.hpp"
 #include "store/errors.hpp"
-#include "store/resources.hpp"
+#include "app/resources.hpp"
 #include "store/sqlite.hpp"
 
 namespace ledger {

@@ -10,7 +10,7 @@
 #include "cli/spine.hpp"
 #include "domain/convention.hpp"
 #include "store/ledger.hpp"
-#include "store/resources.hpp"
+#include "app/resources.hpp"
 #include "store/sqlite.hpp"  // tests read and tamper with the file directly
 
 namespace ledger::testing {

@@ -1,4 +1,4 @@
-#include "store/resources.hpp"
+#include "app/resources.hpp"
 
 #include <stdexcept>
 #include <string>
