@@ -1,5 +1,7 @@
 #include "app/command.hpp"
 
+#include "app/error.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <vector>
@@ -47,6 +49,33 @@ void add_format_option(CLI::App& cmd, Format& format, bool) {
   cmd.add_option("--format", format, "Output format: table (for people), csv or json (for machines)")
       ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
       ->default_str("table");
+}
+
+void add_output_options(CLI::App& cmd, Format& format, Output& output) {
+  const std::map<std::string, Format> names{
+      {"table", Format::table}, {"csv", Format::csv}, {"json", Format::json}, {"xlsx", Format::xlsx}};
+  cmd.add_option("--format", format, "Output format: table (for people), csv or json (for machines), xlsx (a workbook, with --out)")
+      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
+      ->default_str("table");
+  const std::map<std::string, io::Dialect> dialects{{"rfc4180", io::Dialect::rfc4180}, {"excel-fr", io::Dialect::excel_fr}};
+  cmd.add_option("--dialect", output.dialect,
+                 "CSV: rfc4180 (commas) or excel-fr (semicolons, BOM, decimal commas, *_cents as *_eur, *_min as *_h)")
+      ->transform(CLI::CheckedTransformer(dialects, CLI::ignore_case))
+      ->default_str("rfc4180");
+  cmd.add_option("--out", output.file, "With --format xlsx: the workbook to write");
+  const std::string sheet = cmd.get_parent() != nullptr && cmd.get_parent()->get_parent() != nullptr
+                                ? cmd.get_parent()->get_name() + " " + cmd.get_name()
+                                : cmd.get_name();
+  cmd.parse_complete_callback([&cmd, &format, &output, sheet] {
+    if (format == Format::xlsx && output.file.empty())
+      throw InputError::flag("--out", "", "un classeur xlsx s'écrit dans un fichier : donnez --out FICHIER.xlsx");
+    if (format != Format::xlsx && !output.file.empty())
+      throw InputError::flag("--out", output.file, "ne sert qu'avec --format xlsx");
+    if (cmd.count("--dialect") > 0 && format != Format::csv)
+      throw InputError::flag("--dialect", output.dialect == io::Dialect::excel_fr ? "excel-fr" : "rfc4180", "ne sert qu'avec --format csv");
+    output.sheet = sheet;
+    output.created = Clock::from_environment().now();
+  });
 }
 
 }  // namespace ledger

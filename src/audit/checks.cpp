@@ -205,7 +205,7 @@ std::vector<Finding> check_convention(Ledger& ledger, const Clock& clock, const 
 
 Dataset findings_dataset(const std::vector<Finding>& findings) {
   Dataset d;
-  d.columns = {{"severity", "gravité"}, {"rule", "règle"},       {"convention", "convention"}, {"date", "date"},
+  d.columns = {{"severity", "gravité"}, {"rule", "règle"},       {"convention", "convention"}, {"date", "date", ColumnKind::date},
                {"slot", "dj"},          {"module", "module"},   {"trainee", "stagiaire"},     {"trainer", "formateur"},
                {"message", "constat"}};
   auto opt = [](const std::string& s) { return s.empty() ? Datum() : Datum(s); };

@@ -20,7 +20,7 @@ Dataset attendance_history(Ledger& ledger, const AttendHistoryOptions& opts) {
   bind_opt(":from", opts.from.empty() ? "" : date_flag("--from", opts.from));
   bind_opt(":to", opts.to.empty() ? "" : date_flag("--to", opts.to));
   Dataset d;
-  d.columns = {{"entry_id", "entrée", ColumnKind::integer}, {"date", "date"}, {"slot", "dj"}, {"module", "module"},
+  d.columns = {{"entry_id", "entrée", ColumnKind::integer}, {"date", "date", ColumnKind::date}, {"slot", "dj"}, {"module", "module"},
                {"trainee_id", "stagiaire"}, {"minutes", "présence", ColumnKind::minutes}, {"absence", "absence"},
                {"trainee_signed", "signé", ColumnKind::boolean}, {"trainer_signed", "formateur", ColumnKind::boolean},
                {"proof", "preuve"}, {"sheet", "feuille"}, {"status", "état"}, {"reason", "motif"},
@@ -45,7 +45,7 @@ int run_attend_history(Ledger& ledger, std::ostream& out, const AttendHistoryOpt
     out << "no attendance entry matches\n";
     return 0;
   }
-  render(d, opts.format, out);
+  render(d, opts.format, out, opts.output);
   return 0;
 }
 
@@ -58,7 +58,7 @@ void setup_attend_history(CLI::App& app, Context& ctx) {
   cmd->add_option("--module", opts->module, "Only this module");
   cmd->add_option("--from", opts->from, "From this date");
   cmd->add_option("--to", opts->to, "To this date");
-  add_format_option(*cmd, opts->format);
+  add_output_options(*cmd, opts->format, opts->output);
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;

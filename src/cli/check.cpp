@@ -29,7 +29,7 @@ int run_check(Ledger& ledger, const Clock& clock, std::ostream& out, const Check
     render_table(audit::findings_dataset(findings), out);
     out << fmt::format("{} error(s), {} warning(s)\n", errors, findings.size() - static_cast<std::size_t>(errors));
   } else {
-    render(audit::findings_dataset(findings), opts.format, out);
+    render(audit::findings_dataset(findings), opts.format, out, opts.output);
   }
   return errors > 0 ? kFindings : kOk;
 }
@@ -38,7 +38,7 @@ namespace {
 void setup_check(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<CheckOptions>();
   auto* cmd = app.add_subcommand("check", "Consistency rules an auditor would run; exit 1 when any error");
-  add_format_option(*cmd, opts->format);
+  add_output_options(*cmd, opts->format, opts->output);
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;

@@ -7,7 +7,7 @@
 namespace ledger {
 
 int run_report_grades(Ledger& ledger, std::ostream& out, const ReportGradesOptions& opts) {
-  paper::render_grades(paper::grades_report(ledger, opts.convention), opts.format, opts.section, out);
+  paper::render_grades(paper::grades_report(ledger, opts.convention), opts.format, opts.section, out, opts.output);
   return 0;
 }
 
@@ -16,7 +16,7 @@ void setup_report_grades(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<ReportGradesOptions>();
   auto& group = command_group(app, "report", "Reports");
   auto* cmd = group.add_subcommand("grades", "Art. 8: every trainee's grades consolidated for Ucanss, and the missing ones");
-  add_format_option(*cmd, opts->format);
+  add_output_options(*cmd, opts->format, opts->output);
   cmd->add_option("--section", opts->section, "With --format csv: grades (default) or missing");
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {

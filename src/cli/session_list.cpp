@@ -19,7 +19,7 @@ Dataset session_list(Ledger& ledger, const SessionListOptions& opts) {
   bind_opt(":from", opts.from.empty() ? "" : date_flag("--from", opts.from));
   bind_opt(":to", opts.to.empty() ? "" : date_flag("--to", opts.to));
   Dataset d;
-  d.columns = {{"date", "date"}, {"slot", "demi-journée"}, {"module", "module"}, {"start", "début"}, {"end", "fin"},
+  d.columns = {{"date", "date", ColumnKind::date}, {"slot", "demi-journée"}, {"module", "module"}, {"start", "début"}, {"end", "fin"},
                {"minutes", "durée", ColumnKind::minutes}, {"mode", "modalité"}, {"trainer", "formateur"},
                {"place", "lieu"}, {"status", "statut"}, {"entries", "émargements", ColumnKind::integer}, {"sheet", "feuille"}};
   auto text = [&](const char* col) -> Datum {
@@ -42,7 +42,7 @@ Dataset session_list(Ledger& ledger, const SessionListOptions& opts) {
 }
 
 int run_session_list(Ledger& ledger, std::ostream& out, const SessionListOptions& opts) {
-  render(session_list(ledger, opts), opts.format, out);
+  render(session_list(ledger, opts), opts.format, out, opts.output);
   return 0;
 }
 
@@ -54,7 +54,7 @@ void setup_session_list(CLI::App& app, Context& ctx) {
   cmd->add_option("--module", opts->module, "Only this module");
   cmd->add_option("--from", opts->from, "From this date");
   cmd->add_option("--to", opts->to, "To this date");
-  add_format_option(*cmd, opts->format);
+  add_output_options(*cmd, opts->format, opts->output);
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;

@@ -6,6 +6,7 @@
 
 #include "app/error.hpp"
 #include "report/table.hpp"
+#include "report/xlsx.hpp"
 
 namespace ledger {
 
@@ -68,7 +69,7 @@ Dataset funding_dataset(const std::vector<FundingLine>& lines) {
                {"claimed_to_date_cents", "Claimed to date", K::cents},
                {"received_to_date_cents", "Received to date", K::cents},
                {"funder", "Funder", K::text},
-               {"decided", "Decided", K::text},
+               {"decided", "Decided", K::date},
                {"covers", "Covers", K::boolean},
                {"covered_min", "Covered", K::minutes},
                {"claim_cents", "Claim", K::cents}};
@@ -79,7 +80,7 @@ Dataset funding_dataset(const std::vector<FundingLine>& lines) {
 
 Dataset indemnities_dataset(const std::vector<Indemnity>& list) {
   Dataset d;
-  d.columns = {{"date", "Date", K::text},         {"slot", "Slot", K::text},
+  d.columns = {{"date", "Date", K::date},         {"slot", "Slot", K::text},
                {"module", "Module", K::text},     {"org", "Training body", K::text},
                {"clause", "Clause", K::text},     {"owed_by", "Owed by", K::text},
                {"notice_days", "Notice (days)", K::integer}, {"base_cents", "Base", K::cents},
@@ -93,7 +94,7 @@ Dataset indemnities_dataset(const std::vector<Indemnity>& list) {
 Dataset invoices_dataset(const std::vector<InvoiceLine>& list) {
   Dataset d;
   d.columns = {{"org", "Training body", K::text},     {"number", "Number", K::text},
-               {"date", "Date", K::text},             {"kind", "Kind", K::text},
+               {"date", "Date", K::date},             {"kind", "Kind", K::text},
                {"module", "Module", K::text},         {"amount_ht_cents", "HT", K::cents},
                {"vat_rate_bp", "VAT", K::basis_points}, {"amount_ttc_cents", "TTC", K::cents},
                {"paid_ttc_cents", "Paid TTC", K::cents}};
@@ -104,7 +105,7 @@ Dataset invoices_dataset(const std::vector<InvoiceLine>& list) {
 
 Dataset to_fix_dataset(const std::vector<ToFix>& list) {
   Dataset d;
-  d.columns = {{"date", "Date", K::text},           {"slot", "Slot", K::text},
+  d.columns = {{"date", "Date", K::date},           {"slot", "Slot", K::text},
                {"module", "Module", K::text},       {"trainee_id", "Trainee", K::text},
                {"last_name", "Last name", K::text}, {"first_name", "First name", K::text},
                {"sheet", "Sheet", K::text},         {"minutes", "Minutes", K::minutes},
@@ -321,14 +322,22 @@ void render_reimbursement_table(const ReimbursementReport& report, std::ostream&
   print_to_fix(report, out);
 }
 
-void render_reimbursement(const ReimbursementReport& report, Format format, const std::string& section, std::ostream& out) {
-  if (!section.empty()) {
-    render(reimbursement_section(report, section), format, out);
+void render_reimbursement(const ReimbursementReport& report, Format format, const std::string& section, std::ostream& out,
+                          const Output& output) {
+  if (!section.empty() && format != Format::xlsx) {
+    render(reimbursement_section(report, section), format, out, output);
     return;
   }
   switch (format) {
     case Format::table: render_reimbursement_table(report, out); break;
-    case Format::csv: render(rows_dataset(report.rows), format, out); break;
+    case Format::csv: render(rows_dataset(report.rows), format, out, output); break;
+    case Format::xlsx: {  // a sheet per section, or the one asked for
+      std::vector<Sheet> sheets;
+      for (const char* name : kReimbursementSections)
+        if (section.empty() || section == name) sheets.push_back({name, reimbursement_section(report, name)});
+      write_xlsx(sheets, output);
+      break;
+    }
     case Format::json: out << reimbursement_json(report).dump(2) << '\n'; break;
   }
 }
