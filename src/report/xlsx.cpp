@@ -1,7 +1,7 @@
 #include "report/xlsx.hpp"
 
 // libxlsxwriter is loaded when a workbook is asked for, not linked: Debian ships it shared only,
-// with libminizip, libz and a shared libcrypto, whose loading added 0.9 ms to every command's start
+// with libminizip, libz and a shared libcrypto, whose loading would add 1 ms to every command's start
 // (README, "Spreadsheets"). Its header gives the types; the functions come from dlsym.
 #include <dlfcn.h>
 #include <xlsxwriter.h>
