@@ -44,28 +44,23 @@ void add_convention_option(CLI::App& cmd, Context& ctx) {
   cmd.add_option("--convention", ctx.convention, "Convention ref (may be left out when the ledger holds only one)");
 }
 
-void add_format_option(CLI::App& cmd, Format& format, bool) {
-  const std::map<std::string, Format> names{{"table", Format::table}, {"csv", Format::csv}, {"json", Format::json}};
-  cmd.add_option("--format", format, "Output format: table (for people), csv or json (for machines)")
-      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
-      ->default_str("table");
-}
-
-void add_output_options(CLI::App& cmd, Format& format, Output& output) {
+void add_format_option(CLI::App& cmd, Format& format, Output& output) {
   const std::map<std::string, Format> names{
       {"table", Format::table}, {"csv", Format::csv}, {"json", Format::json}, {"xlsx", Format::xlsx}};
-  cmd.add_option("--format", format, "Output format: table (for people), csv or json (for machines), xlsx (a workbook, with --out)")
+  cmd.add_option("--format", format, "Output format: table (for people), csv or json (for machines)")
       ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
       ->default_str("table");
   const std::map<std::string, io::Dialect> dialects{{"rfc4180", io::Dialect::rfc4180}, {"excel-fr", io::Dialect::excel_fr}};
   cmd.add_option("--dialect", output.dialect,
-                 "CSV: rfc4180 (commas) or excel-fr (semicolons, BOM, decimal commas, *_cents as *_eur, *_min as *_h)")
+                 "CSV : rfc4180 (virgules) ou excel-fr (points-virgules, BOM, virgule décimale, *_cents en euros *_eur, *_min en heures *_h)")
       ->transform(CLI::CheckedTransformer(dialects, CLI::ignore_case))
       ->default_str("rfc4180");
-  cmd.add_option("--out", output.file, "With --format xlsx: the workbook to write");
+  cmd.add_option("--out", output.file, "Avec --format xlsx : le classeur à écrire");
+  // A single dataset's sheet is named after its command: `session list`, `check`.
   const std::string sheet = cmd.get_parent() != nullptr && cmd.get_parent()->get_parent() != nullptr
                                 ? cmd.get_parent()->get_name() + " " + cmd.get_name()
                                 : cmd.get_name();
+  // Checked once the command line is read, before the command opens the ledger.
   cmd.parse_complete_callback([&cmd, &format, &output, sheet] {
     if (format == Format::xlsx && output.file.empty())
       throw InputError::flag("--out", "", "un classeur xlsx s'écrit dans un fichier : donnez --out FICHIER.xlsx");

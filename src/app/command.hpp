@@ -46,7 +46,6 @@ CLI::App& command_group(CLI::App& app, const std::string& name, const std::strin
 // Shared flags.
 void add_convention_option(CLI::App& cmd, Context& ctx);
 enum class Format { table, csv, json, xlsx };
-void add_format_option(CLI::App& cmd, Format& format, bool with_html = false);
 
 // Where a report goes besides its format: the CSV dialect, and for xlsx the workbook's file, its
 // sheet's name and its creation time (the command's clock, so that the same ledger gives the same bytes).
@@ -57,6 +56,6 @@ struct Output {
   std::chrono::sys_seconds created{};
 };
 // --format table|csv|json|xlsx, --dialect rfc4180|excel-fr and --out FILE (xlsx only, then required).
-void add_output_options(CLI::App& cmd, Format& format, Output& output);
+void add_format_option(CLI::App& cmd, Format& format, Output& output);
 
 }  // namespace ledger

@@ -58,7 +58,7 @@ void setup_attend_history(CLI::App& app, Context& ctx) {
   cmd->add_option("--module", opts->module, "Only this module");
   cmd->add_option("--from", opts->from, "From this date");
   cmd->add_option("--to", opts->to, "To this date");
-  add_output_options(*cmd, opts->format, opts->output);
+  add_format_option(*cmd, opts->format, opts->output);
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;

@@ -38,7 +38,7 @@ namespace {
 void setup_check(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<CheckOptions>();
   auto* cmd = app.add_subcommand("check", "Consistency rules an auditor would run; exit 1 when any error");
-  add_output_options(*cmd, opts->format, opts->output);
+  add_format_option(*cmd, opts->format, opts->output);
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;

@@ -160,7 +160,7 @@ void setup_convention_show(CLI::App& app, Context& ctx) {
   cmd->add_option("REF", opts->ref, "Convention ref (default: --convention, or the only one)");
   auto with_tables = std::make_shared<bool>(false);
   cmd->add_flag("--tables", *with_tables, "Art. 7 (durations, 70 % rule) and Art. 9 (costs) filled in from the convention");
-  add_output_options(*cmd, tables->format, tables->output);
+  add_format_option(*cmd, tables->format, tables->output);
   cmd->add_option("--section", tables->section,
                   "With --tables, one table: art7, art7-bodies, art7-trainees, art9, art9-bodies (csv: art7 by default)");
   add_convention_option(*cmd, ctx);

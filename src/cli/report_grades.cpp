@@ -16,7 +16,7 @@ void setup_report_grades(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<ReportGradesOptions>();
   auto& group = command_group(app, "report", "Reports");
   auto* cmd = group.add_subcommand("grades", "Art. 8: every trainee's grades consolidated for Ucanss, and the missing ones");
-  add_output_options(*cmd, opts->format, opts->output);
+  add_format_option(*cmd, opts->format, opts->output);
   cmd->add_option("--section", opts->section, "With --format csv: grades (default) or missing");
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {

@@ -21,7 +21,7 @@ void setup_report_reconcile(CLI::App& app, Context& ctx) {
   group.require_subcommand(1);
   auto* cmd = group.add_subcommand("reconcile", "The same figures from the start to a date, per trainee and module");
   cmd->add_option("--as-of", opts->as_of, "Last day counted (default: today)");
-  add_output_options(*cmd, opts->format, opts->output);
+  add_format_option(*cmd, opts->format, opts->output);
   add_section_option(*cmd, opts->section);
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {

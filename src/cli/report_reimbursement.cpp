@@ -25,7 +25,7 @@ void setup_report_reimbursement(CLI::App& app, Context& ctx) {
   group.require_subcommand(1);
   auto* cmd = group.add_subcommand("reimbursement", "Month-end report: OPCA claim, what each training body may bill or must refund, what to fix");
   cmd->add_option("--month", opts->month, "The month, YYYY-MM")->required();
-  add_output_options(*cmd, opts->format, opts->output);
+  add_format_option(*cmd, opts->format, opts->output);
   add_section_option(*cmd, opts->section);
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {

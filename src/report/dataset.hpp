@@ -1,6 +1,6 @@
 // A command's output as data: named, typed columns and rows. One renderer per format prints it:
 // a table for people (`3 h 30`, `1 234,56 €`), CSV and JSON for machines (ISO dates, integers
-// for minutes and cents, the column names as they are).
+// for minutes and cents, the column names as they are), xlsx for spreadsheets (report/xlsx.hpp).
 #pragma once
 
 #include <nlohmann/json.hpp>
