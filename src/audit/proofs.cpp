@@ -193,7 +193,7 @@ class Writer {
   // A workbook written as a partial file too; close() digests it.
   XlsxWriter workbook(const std::string& stem) {
     partials_.push_back(partial(stem + ".xlsx"));
-    return XlsxWriter(partials_.back().string(), created_);
+    return XlsxWriter(partials_.back().string(), created_, "--out", dir_.string());
   }
 
   void close(XlsxWriter& xlsx, const std::string& stem) {

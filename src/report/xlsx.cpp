@@ -26,22 +26,32 @@ struct Lxw {
 #undef LEDGER_XLSX_POINTER
 };
 
-const Lxw& lxw() {
-  static const Lxw loaded = [] {
-    void* library = dlopen("libxlsxwriter.so.4", RTLD_NOW | RTLD_LOCAL);
-    if (library == nullptr)
-      throw InputError::flag("--format", "xlsx", std::string("libxlsxwriter est introuvable (") + dlerror() +
-                                                      ") : installez le paquet Debian libxlsxwriter4");
-    Lxw l;
-#define LEDGER_XLSX_LOAD(name)                                                                                     \
-  l.name = reinterpret_cast<decltype(&::name)>(dlsym(library, #name));                                            \
-  if (l.name == nullptr) throw InputError::flag("--format", "xlsx", "libxlsxwriter n'a pas la fonction " #name);
+// The library's functions, or why they cannot be had (loaded once, on first use).
+struct Library {
+  Lxw functions;
+  std::string missing;
+};
+
+const Library& library() {
+  static const Library loaded = [] {
+    Library l;
+    void* handle = dlopen("libxlsxwriter.so.4", RTLD_NOW | RTLD_LOCAL);
+    if (handle == nullptr) {
+      l.missing = std::string("libxlsxwriter est introuvable (") + dlerror() + ") : installez le paquet Debian libxlsxwriter4";
+      return l;
+    }
+#define LEDGER_XLSX_LOAD(name)                                                            \
+  l.functions.name = reinterpret_cast<decltype(&::name)>(dlsym(handle, #name));          \
+  if (l.functions.name == nullptr && l.missing.empty()) l.missing = "libxlsxwriter n'a pas la fonction " #name;
     LEDGER_XLSX_FUNCTIONS(LEDGER_XLSX_LOAD)
 #undef LEDGER_XLSX_LOAD
     return l;
   }();
   return loaded;
 }
+
+// Once an XlsxWriter exists, the library is there.
+const Lxw& lxw() { return library().functions; }
 
 // A text's width in characters (UTF-8 continuation bytes do not count).
 double characters(const std::string& text) {
@@ -58,13 +68,14 @@ std::optional<lxw_datetime> iso_date(const std::string& text) {
 
 }  // namespace
 
-XlsxWriter::XlsxWriter(const std::string& file, std::chrono::sys_seconds created, std::string flag)
-    : file_(file), flag_(std::move(flag)) {
+XlsxWriter::XlsxWriter(const std::string& file, std::chrono::sys_seconds created, std::string flag, std::string value)
+    : flag_(std::move(flag)), value_(std::move(value)) {
+  if (!library().missing.empty()) throw InputError::flag(flag_, value_, library().missing);
   const Lxw& x = lxw();
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;
-  workbook_ = x.workbook_new_opt(file_.c_str(), &options);
-  if (workbook_ == nullptr) throw InputError::flag(flag_, file_, "impossible de créer le classeur");
+  workbook_ = x.workbook_new_opt(file.c_str(), &options);
+  if (workbook_ == nullptr) throw InputError::flag(flag_, value_, "impossible de créer le classeur");
   lxw_doc_properties properties{};
   properties.created = static_cast<time_t>(created.time_since_epoch().count());
   x.workbook_set_properties(workbook_, &properties);
@@ -86,7 +97,7 @@ void XlsxWriter::sheet(const std::string& name, std::vector<Column> columns) {
   const Lxw& x = lxw();
   finish_sheet();
   sheet_ = x.workbook_add_worksheet(workbook_, name.c_str());
-  if (sheet_ == nullptr) throw InputError::flag(flag_, file_, "feuille impossible à créer : " + name);
+  if (sheet_ == nullptr) throw InputError::flag(flag_, value_, "feuille impossible à créer : " + name);
   columns_ = std::move(columns);
   widths_.clear();
   for (std::size_t c = 0; c < columns_.size(); ++c) {
@@ -140,11 +151,11 @@ void XlsxWriter::close() {
   const lxw_error error = lxw().workbook_close(workbook_);
   workbook_ = nullptr;  // freed by workbook_close, even when it fails
   if (error != LXW_NO_ERROR)
-    throw InputError::flag(flag_, file_, std::string("écriture du classeur impossible : ") + lxw().lxw_strerror(error));
+    throw InputError::flag(flag_, value_, std::string("écriture du classeur impossible : ") + lxw().lxw_strerror(error));
 }
 
 void write_xlsx(const std::vector<Sheet>& sheets, const Output& output) {
-  XlsxWriter workbook(output.file, output.created);
+  XlsxWriter workbook(output.file, output.created, "--out", output.file);
   for (const auto& s : sheets) {
     workbook.sheet(s.name, s.data.columns);
     for (const auto& row : s.data.rows) workbook.row(row);

@@ -23,10 +23,11 @@ struct lxw_format;
 namespace ledger {
 
 // A workbook written a row at a time (libxlsxwriter's constant-memory mode), so that a bundle's
-// million entries never sit in memory. `flag` is what errors name (--out).
+// million entries never sit in memory. Errors name `flag` and its `value` (--out and what was given);
+// without libxlsxwriter the constructor says which Debian package to install.
 class XlsxWriter {
  public:
-  XlsxWriter(const std::string& file, std::chrono::sys_seconds created, std::string flag = "--out");
+  XlsxWriter(const std::string& file, std::chrono::sys_seconds created, std::string flag, std::string value);
   XlsxWriter(const XlsxWriter&) = delete;
   XlsxWriter& operator=(const XlsxWriter&) = delete;
   ~XlsxWriter();  // without close(): nothing is written
@@ -40,7 +41,7 @@ class XlsxWriter {
  private:
   void finish_sheet();
 
-  std::string file_, flag_;
+  std::string flag_, value_;
   lxw_workbook* workbook_ = nullptr;
   lxw_worksheet* sheet_ = nullptr;
   std::vector<Column> columns_;
