@@ -4,6 +4,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <chrono>
+
 #include <functional>
 #include <iosfwd>
 #include <memory>
@@ -11,6 +13,8 @@
 #include <string>
 
 #include "app/clock.hpp"
+#include "io/csv.hpp"
+#include "store/ledger.hpp"
 
 namespace ledger {
 
@@ -40,7 +44,17 @@ CLI::App& command_group(CLI::App& app, const std::string& name, const std::strin
 
 // Shared flags.
 void add_convention_option(CLI::App& cmd, Context& ctx);
-enum class Format { table, csv, json };
-void add_format_option(CLI::App& cmd, Format& format, bool with_html = false);
+enum class Format { table, csv, json, xlsx };
+
+// Where a report goes besides its format: the CSV dialect, and for xlsx the workbook's file, its
+// sheet's name and its creation time (the command's clock, so that the same ledger gives the same bytes).
+struct Output {
+  io::Dialect dialect = io::Dialect::rfc4180;
+  std::string file;
+  std::string sheet;
+  std::chrono::sys_seconds created{};
+};
+// --format table|csv|json|xlsx, --dialect rfc4180|excel-fr and --out FILE (xlsx only, then required).
+void add_format_option(CLI::App& cmd, Format& format, Output& output);
 
 }  // namespace ledger

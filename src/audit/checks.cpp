@@ -201,7 +201,7 @@ std::vector<Finding> check_convention(Ledger& ledger, const Clock& clock, const 
 
 Dataset findings_dataset(const std::vector<Finding>& findings) {
   Dataset d;
-  d.columns = {{"severity", tr("col.severity"), ColumnKind::text, {{"error", tr("check.severity_error")}, {"warning", tr("check.severity_warning")}}}, {"rule", tr("col.rule")},       {"convention", tr("col.convention")}, {"date", tr("col.date")},
+  d.columns = {{"severity", tr("col.severity"), ColumnKind::text, {{"error", tr("check.severity_error")}, {"warning", tr("check.severity_warning")}}}, {"rule", tr("col.rule")},       {"convention", tr("col.convention")}, {"date", tr("col.date"), ColumnKind::date},
                {"slot", tr("col.checks.slot")},          {"module", tr("col.module")},   {"trainee", tr("col.trainee")},     {"trainer", tr("col.trainer")},
                {"message", tr("col.message")}};
   auto opt = [](const std::string& s) { return s.empty() ? Datum() : Datum(s); };

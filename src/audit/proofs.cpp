@@ -13,6 +13,8 @@
 #include "domain/sessions.hpp"
 #include "domain/values.hpp"
 #include "app/resources.hpp"
+#include "report/xlsx.hpp"
+#include "store/resources.hpp"
 
 namespace ledger::audit {
 
@@ -56,8 +58,8 @@ class DigestingBuffer : public std::streambuf {
   bool failed_ = false;
 };
 
-// How a query column becomes a CSV cell.
-enum class As { text, integer, yes_no, hours_from_minutes, sheet };
+// How a query column becomes a CSV cell, and a typed cell of the .xlsx copy.
+enum class As { text, date, integer, yes_no, hours_from_minutes, sheet };
 
 struct Col {
   const char* name;    // CSV header
@@ -79,24 +81,56 @@ io::Cell cell(Query& q, const Col& c) {
   }
 }
 
+// The same value for the workbook: identifiers stay text, dates become dates, yes/no booleans,
+// hours numbers.
+Datum datum(Query& q, const Col& c, const io::Cell& written) {
+  if (c.as == As::sheet) return written.text;
+  if (q.is_null(c.column)) return {};
+  switch (c.as) {
+    case As::integer: return q.i64(c.column);
+    case As::yes_no: return q.i64(c.column) != 0;
+    case As::hours_from_minutes: return q.i64(c.column);  // minutes, which the workbook writes in hours
+    default: return q.text(c.column);
+  }
+}
+
+std::vector<Column> columns(const std::vector<Col>& cols) {
+  std::vector<Column> out;
+  for (const auto& c : cols) {
+    ColumnKind kind = ColumnKind::text;
+    if (c.as == As::date) kind = ColumnKind::date;
+    else if (c.as == As::integer) kind = ColumnKind::integer;
+    else if (c.as == As::yes_no) kind = ColumnKind::boolean;
+    else if (c.as == As::hours_from_minutes) kind = ColumnKind::minutes;
+    out.push_back({c.name, "", kind});
+  }
+  return out;
+}
+
 void header(io::CsvWriter& csv, const std::vector<Col>& cols) {
   std::vector<io::Cell> cells;
   for (const auto& c : cols) cells.emplace_back(c.name);
   csv.row(cells);
 }
 
-void rows(io::CsvWriter& csv, Query q, const std::vector<Col>& cols) {
+void rows(io::CsvWriter& csv, XlsxWriter& xlsx, Query q, const std::vector<Col>& cols) {
   std::vector<io::Cell> cells;
+  std::vector<Datum> data;
   while (q.next()) {
     cells.clear();
-    for (const auto& c : cols) cells.push_back(cell(q, c));
+    data.clear();
+    for (const auto& c : cols) {
+      cells.push_back(cell(q, c));
+      data.push_back(datum(q, c, cells.back()));
+    }
     csv.row(cells);
+    xlsx.row(data);
   }
 }
 
 const std::vector<Col> kAttendance{
     {"convention", "convention"}, {"org", "org"}, {"org_nda", "org_nda"}, {"module", "module"},
-    {"module_label", "module_label"}, {"date", "date"}, {"slot", "slot"}, {"start", "start_time"}, {"end", "end_time"},
+    {"module_label", "module_label"}, {"date", "date", As::date}, {"slot", "slot"}, {"start", "start_time"}, {"end", "end_time"},
     {"session_minutes", "session_minutes", As::integer}, {"mode", "mode"}, {"place", "place"}, {"trainer", "trainer"},
     {"trainee_id", "trainee_id"}, {"last_name", "last_name"}, {"first_name", "first_name"}, {"status", "status"},
     {"minutes", "minutes", As::integer}, {"absence", "absence"}, {"trainee_signed", "trainee_signed", As::yes_no},
@@ -107,9 +141,9 @@ const std::vector<Col> kAttendance{
 
 const std::vector<Col> kSessions{
     {"convention", "convention"}, {"org", "org"}, {"org_nda", "org_nda"}, {"module", "module"},
-    {"module_label", "module_label"}, {"date", "date"}, {"slot", "slot"}, {"start", "start_time"}, {"end", "end_time"},
+    {"module_label", "module_label"}, {"date", "date", As::date}, {"slot", "slot"}, {"start", "start_time"}, {"end", "end_time"},
     {"minutes", "minutes", As::integer}, {"mode", "mode"}, {"place", "place"}, {"trainer", "trainer"},
-    {"sheet", "", As::sheet}, {"cancelled_by", "cancelled_by"}, {"notified", "notified"},
+    {"sheet", "", As::sheet}, {"cancelled_by", "cancelled_by"}, {"notified", "notified", As::date},
     {"cancellation_reason", "cancellation_reason"}, {"trainees_recorded", "trainees_recorded", As::integer},
     {"recorded_at", "recorded_at"}, {"recorded_by", "recorded_by"}, {"entry_id", "entry_id", As::integer},
     {"hash", "hash"}, {"cancellation_entry_id", "cancellation_entry_id", As::integer},
@@ -117,15 +151,15 @@ const std::vector<Col> kSessions{
 
 const std::vector<Col> kTrainees{
     {"convention", "convention"}, {"trainee_id", "trainee_id"}, {"last_name", "last_name"},
-    {"first_name", "first_name"}, {"birth_date", "birth_date"}, {"function", "function"},
-    {"contract_start", "contract_start"}, {"contract_end", "contract_end"},
-    {"weekly_hours", "weekly_minutes", As::hours_from_minutes}, {"left_on", "left_on"},
+    {"first_name", "first_name"}, {"birth_date", "birth_date", As::date}, {"function", "function"},
+    {"contract_start", "contract_start", As::date}, {"contract_end", "contract_end", As::date},
+    {"weekly_hours", "weekly_minutes", As::hours_from_minutes}, {"left_on", "left_on", As::date},
     {"leave_reason", "leave_reason"}, {"recorded_at", "recorded_at"}, {"recorded_by", "recorded_by"},
     {"entry_id", "entry_id", As::integer}, {"hash", "hash"},
     {"departure_entry_id", "departure_entry_id", As::integer}, {"departure_hash", "departure_hash"}};
 
 const std::vector<Col> kCorrections{
-    {"convention", "convention"}, {"module", "module"}, {"date", "date"}, {"slot", "slot"},
+    {"convention", "convention"}, {"module", "module"}, {"date", "date", As::date}, {"slot", "slot"},
     {"trainee_id", "trainee_id"}, {"last_name", "last_name"}, {"first_name", "first_name"},
     {"entry_id", "entry_id", As::integer}, {"minutes", "minutes", As::integer}, {"absence", "absence"},
     {"trainee_signed", "trainee_signed", As::yes_no}, {"trainer_signed", "trainer_signed", As::yes_no},
@@ -144,32 +178,58 @@ enum class Params { convention, period, period_and_today };
 class Writer {
  public:
   Writer(Ledger& ledger, const Clock& clock, const BundleRequest& request, const fs::path& dir)
-      : ledger_(ledger), request_(request), dir_(dir), today_(format_date(clock.today())) {}
+      : ledger_(ledger), request_(request), dir_(dir), today_(format_date(clock.today())), created_(clock.now()) {}
 
   template <typename Fill>
   void file(const std::string& name, Fill fill) {
-    const fs::path partial = dir_ / ("." + name + ".partial");
-    partials_.push_back(partial);
-    DigestingBuffer buffer(partial);
+    partials_.push_back(partial(name));
+    DigestingBuffer buffer(partials_.back());
     std::ostream out(&buffer);
     fill(out);
     out.flush();
     bundle_.files.push_back({name, buffer.finish()});
   }
 
-  void csv(const std::string& name, const std::string& query, const std::vector<Col>& cols, Params params) {
-    file(name, [&](std::ostream& out) {
+  // A workbook written as a partial file too; close() digests it.
+  XlsxWriter workbook(const std::string& stem) {
+    partials_.push_back(partial(stem + ".xlsx"));
+    return XlsxWriter(partials_.back().string(), created_, "--out", dir_.string());
+  }
+
+  void close(XlsxWriter& xlsx, const std::string& stem) {
+    xlsx.close();
+    const std::string name = stem + ".xlsx";
+    std::ifstream in(partial(name), std::ios::binary);
+    Sha256 sha;
+    std::string chunk(1 << 16, '\0');
+    while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0)
+      sha.add(std::string_view(chunk.data(), static_cast<std::size_t>(in.gcount())));
+    bundle_.files.push_back({name, hex(sha.finish())});
+  }
+
+  // STEM.csv and its copy STEM.xlsx (a sheet STEM), written from the same rows.
+  void csv(const std::string& stem, const std::string& query, const std::vector<Col>& cols, Params params) {
+    XlsxWriter xlsx = workbook(stem);
+    xlsx.sheet(stem, columns(cols));
+    file(stem + ".csv", [&](std::ostream& out) {
       io::CsvWriter csv(out, request_.dialect);
       header(csv, cols);
-      for (const auto& ref : request_.conventions) rows(csv, bind(query, ref, params), cols);
+      for (const auto& ref : request_.conventions) rows(csv, xlsx, bind(query, ref, params), cols);
     });
+    close(xlsx, stem);
   }
 
   void summary() {
+    XlsxWriter xlsx = workbook("summary");
+    std::vector<Column> typed;
+    for (const char* name : {"convention", "trainee_id", "last_name", "first_name", "module"}) typed.push_back({name, "", ColumnKind::text});
+    typed.push_back({"contractual_hours", "", ColumnKind::minutes});
+    for (const auto& q : kQuantities) typed.push_back({q, "", ColumnKind::integer});
+    xlsx.sheet("summary", typed);
     file("summary.csv", [&](std::ostream& out) {
       io::CsvWriter csv(out, request_.dialect);
-      std::vector<io::Cell> head{"convention", "trainee_id", "last_name", "first_name", "module", "contractual_hours"};
-      for (const auto& q : kQuantities) head.emplace_back(q);
+      std::vector<io::Cell> head;
+      for (const auto& c : typed) head.emplace_back(c.name);
       csv.row(head);
       for (const auto& ref : request_.conventions) {
         std::map<std::string, Minutes> contractual;
@@ -183,9 +243,16 @@ class Writer {
                                       io::Cell::hundredths(round_half_up_div(contractual.at(module) * 100, 60))};
           for (const auto& name : kQuantities) cells.push_back(io::Cell::integer(q.i64(name)));
           csv.row(cells);
+          // The workbook's row: the five names as text, the contractual minutes (written in hours), the quantities.
+          std::vector<Datum> data;
+          for (auto c = cells.begin(); c != cells.begin() + 5; ++c) data.emplace_back(c->text);
+          data.emplace_back(contractual.at(module));
+          for (auto c = cells.begin() + 6; c != cells.end(); ++c) data.emplace_back(c->number);
+          xlsx.row(data);
         }
       }
     });
+    close(xlsx, "summary");
   }
 
   void readme() {
@@ -208,7 +275,7 @@ class Writer {
 
   // Puts every file in place at once, at the end.
   Bundle commit() {
-    for (std::size_t i = 0; i < partials_.size(); ++i) fs::rename(partials_[i], dir_ / bundle_.files[i].name);
+    for (const auto& f : bundle_.files) fs::rename(partial(f.name), dir_ / f.name);
     partials_.clear();
     return bundle_;
   }
@@ -219,6 +286,9 @@ class Writer {
   }
 
  private:
+  // Where a file is written until commit() (the destructor removes the partials_ left).
+  fs::path partial(const std::string& name) const { return dir_ / ("." + name + ".partial"); }
+
   Query bind(const std::string& query, const std::string& ref, Params params) {
     auto q = ledger_.query(query);
     q.bind(":convention", convention_id(ref));
@@ -239,6 +309,7 @@ class Writer {
   const BundleRequest& request_;
   fs::path dir_;
   std::string today_;
+  std::chrono::sys_seconds created_;
   std::map<std::string, std::int64_t> ids_;
   std::vector<fs::path> partials_;
   Bundle bundle_;
@@ -247,18 +318,19 @@ class Writer {
 }  // namespace
 
 const std::vector<std::string>& bundle_file_names() {
-  static const std::vector<std::string> names{"MANIFEST.sha256", "README.txt",  "attendance.csv", "corrections.csv",
-                                              "sessions.csv",    "summary.csv", "trainees.csv"};
+  static const std::vector<std::string> names{
+      "MANIFEST.sha256", "README.txt",   "attendance.csv", "attendance.xlsx", "corrections.csv", "corrections.xlsx",
+      "sessions.csv",    "sessions.xlsx", "summary.csv",    "summary.xlsx",    "trainees.csv",    "trainees.xlsx"};
   return names;
 }
 
 Bundle write_bundle(Ledger& ledger, const Clock& clock, const BundleRequest& request, const ChainHead& head,
                     const fs::path& dir) {
   Writer w(ledger, clock, request, dir);
-  w.csv("attendance.csv", "export_attendance", kAttendance, Params::period_and_today);
-  w.csv("sessions.csv", "export_sessions", kSessions, Params::period);
-  w.csv("trainees.csv", "export_trainees", kTrainees, Params::convention);
-  w.csv("corrections.csv", "export_corrections", kCorrections, Params::period);
+  w.csv("attendance", "export_attendance", kAttendance, Params::period_and_today);
+  w.csv("sessions", "export_sessions", kSessions, Params::period);
+  w.csv("trainees", "export_trainees", kTrainees, Params::convention);
+  w.csv("corrections", "export_corrections", kCorrections, Params::period);
   w.summary();
   w.readme();
   w.manifest(clock, head);

@@ -22,7 +22,7 @@ Dataset attendance_history(Ledger& ledger, const AttendHistoryOptions& opts) {
   bind_opt(":from", opts.from.empty() ? "" : date_flag("--from", opts.from));
   bind_opt(":to", opts.to.empty() ? "" : date_flag("--to", opts.to));
   Dataset d;
-  d.columns = {{"entry_id", tr("col.entry_id"), ColumnKind::integer}, {"date", tr("col.date")}, {"slot", tr("col.attend_history.slot")}, {"module", tr("col.module")},
+  d.columns = {{"entry_id", tr("col.entry_id"), ColumnKind::integer}, {"date", tr("col.date"), ColumnKind::date}, {"slot", tr("col.attend_history.slot")}, {"module", tr("col.module")},
                {"trainee_id", tr("col.trainee_id")}, {"minutes", tr("col.attend_history.minutes"), ColumnKind::minutes}, {"absence", tr("col.absence"), ColumnKind::text, {{"justified", tr("history.justified")}, {"unjustified", tr("history.unjustified")}}},
                {"trainee_signed", tr("col.trainee_signed"), ColumnKind::boolean}, {"trainer_signed", tr("col.trainer_signed"), ColumnKind::boolean},
                {"proof", tr("col.proof")}, {"sheet", tr("col.sheet")},
@@ -50,7 +50,7 @@ int run_attend_history(Ledger& ledger, std::ostream& out, const AttendHistoryOpt
 
     return 0;
   }
-  render(d, opts.format, out);
+  render(d, opts.format, out, opts.output);
   return 0;
 }
 
@@ -63,7 +63,7 @@ void setup_attend_history(CLI::App& app, Context& ctx) {
   cmd->add_option("--module", opts->module, tr("help.opt.module.only_this"));
   cmd->add_option("--from", opts->from, tr("help.opt.from.from_this"));
   cmd->add_option("--to", opts->to, tr("help.opt.to.to_this"));
-  add_format_option(*cmd, opts->format);
+  add_format_option(*cmd, opts->format, opts->output);
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;

@@ -23,6 +23,7 @@ struct ExportProofsOptions {
 struct CheckOptions {
   std::string convention;  // empty: every convention of the ledger
   Format format = Format::table;
+  Output output;
 };
 
 enum class DocumentFormat { html, text };

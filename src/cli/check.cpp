@@ -34,7 +34,7 @@ int run_check(Ledger& ledger, const Clock& clock, std::ostream& out, const Check
         << '\n';
 
   } else {
-    render(audit::findings_dataset(findings), opts.format, out);
+    render(audit::findings_dataset(findings), opts.format, out, opts.output);
   }
   return errors > 0 ? kFindings : kOk;
 }
@@ -43,7 +43,7 @@ namespace {
 void setup_check(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<CheckOptions>();
   auto* cmd = app.add_subcommand("check", tr("help.cmd.check"));
-  add_format_option(*cmd, opts->format);
+  add_format_option(*cmd, opts->format, opts->output);
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;

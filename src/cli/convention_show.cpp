@@ -157,7 +157,7 @@ void setup_convention_show(CLI::App& app, Context& ctx) {
   cmd->add_option("REF", opts->ref, tr("help.opt.ref"));
   auto with_tables = std::make_shared<bool>(false);
   cmd->add_flag("--tables", *with_tables, tr("help.opt.tables"));
-  add_format_option(*cmd, tables->format);
+  add_format_option(*cmd, tables->format, tables->output);
   cmd->add_option("--section", tables->section,
                   tr("help.opt.section.with_tables"));
   add_convention_option(*cmd, ctx);

@@ -1,6 +1,7 @@
 // `ledger convention show --tables`: Art. 7 and Art. 9 filled in from the recorded convention.
 #include "cli/paper.hpp"
 #include "paper/tables.hpp"
+#include "report/xlsx.hpp"
 
 namespace ledger {
 
@@ -11,7 +12,17 @@ int run_convention_tables(Ledger& ledger, std::ostream& out, const ConventionTab
     case Format::table: paper::render_tables_text(tables, opts.section, out); break;
     case Format::json: paper::render_tables_json(tables, out); break;
     // A CSV file holds one table: the section asked for, Art. 7's by default.
-    case Format::csv: render_csv(paper::table_section(tables, opts.section.empty() ? "art7" : opts.section), out); break;
+    case Format::csv:
+      render_csv(paper::table_section(tables, opts.section.empty() ? "art7" : opts.section), out, opts.output.dialect);
+      break;
+    // A workbook holds them all, a sheet each, or the section asked for.
+    case Format::xlsx: {
+      std::vector<Sheet> sheets;
+      for (const auto& name : paper::table_sections())
+        if (opts.section.empty() || opts.section == name) sheets.push_back({name, paper::table_section(tables, name)});
+      write_xlsx(sheets, opts.output);
+      break;
+    }
   }
   return 0;
 }

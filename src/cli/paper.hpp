@@ -19,6 +19,7 @@ struct ConventionTablesOptions {
   std::string ref;
   std::string section;  // empty: every table
   Format format = Format::table;
+  Output output;
 };
 
 struct GradeAddOptions {
@@ -32,6 +33,7 @@ struct GradeCorrectOptions {
 struct ReportGradesOptions {
   std::string convention, section;
   Format format = Format::table;
+  Output output;
 };
 
 // Writes the HTML to opts.out (then says so on `out`), or to `out`.

@@ -13,11 +13,13 @@ namespace ledger {
 struct ReportReimbursementOptions {
   std::string convention, month, section;
   Format format = Format::table;
+  Output output;
 };
 
 struct ReportReconcileOptions {
   std::string convention, as_of, section;  // as_of empty: today, from the clock
   Format format = Format::table;
+  Output output;
 };
 
 int run_report_reimbursement(Ledger& ledger, std::ostream& out, const ReportReimbursementOptions& opts);

@@ -9,7 +9,7 @@
 namespace ledger {
 
 int run_report_grades(Ledger& ledger, std::ostream& out, const ReportGradesOptions& opts) {
-  paper::render_grades(paper::grades_report(ledger, opts.convention), opts.format, opts.section, out);
+  paper::render_grades(paper::grades_report(ledger, opts.convention), opts.format, opts.section, out, opts.output);
   return 0;
 }
 
@@ -18,7 +18,7 @@ void setup_report_grades(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<ReportGradesOptions>();
   auto& group = command_group(app, "report", tr("help.cmd.report"));
   auto* cmd = group.add_subcommand("grades", tr("help.cmd.report_grades"));
-  add_format_option(*cmd, opts->format);
+  add_format_option(*cmd, opts->format, opts->output);
   cmd->add_option("--section", opts->section, tr("help.opt.section.with_format"));
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {

@@ -12,7 +12,7 @@ namespace ledger {
 int run_report_reconcile(Ledger& ledger, const Clock& clock, std::ostream& out, const ReportReconcileOptions& opts) {
   const ConventionState st = load_convention(ledger, opts.convention);
   const std::string day = opts.as_of.empty() ? format_date(clock.today()) : date_flag("--as-of", opts.as_of);
-  render_reimbursement(compute_reimbursement(ledger, st, Period::as_of(day)), opts.format, opts.section, out);
+  render_reimbursement(compute_reimbursement(ledger, st, Period::as_of(day)), opts.format, opts.section, out, opts.output);
   return 0;
 }
 
@@ -23,7 +23,7 @@ void setup_report_reconcile(CLI::App& app, Context& ctx) {
   group.require_subcommand(1);
   auto* cmd = group.add_subcommand("reconcile", tr("help.cmd.report_reconcile"));
   cmd->add_option("--as-of", opts->as_of, tr("help.opt.as_of"));
-  add_format_option(*cmd, opts->format);
+  add_format_option(*cmd, opts->format, opts->output);
   add_section_option(*cmd, opts->section);
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {

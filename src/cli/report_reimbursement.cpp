@@ -16,7 +16,7 @@ void add_section_option(CLI::App& cmd, std::string& section) {
 int run_report_reimbursement(Ledger& ledger, std::ostream& out, const ReportReimbursementOptions& opts) {
   const ConventionState st = load_convention(ledger, opts.convention);
   const Period period = flag_value("--month", opts.month, Period::of_month);
-  render_reimbursement(compute_reimbursement(ledger, st, period), opts.format, opts.section, out);
+  render_reimbursement(compute_reimbursement(ledger, st, period), opts.format, opts.section, out, opts.output);
   return 0;
 }
 
@@ -27,7 +27,7 @@ void setup_report_reimbursement(CLI::App& app, Context& ctx) {
   group.require_subcommand(1);
   auto* cmd = group.add_subcommand("reimbursement", tr("help.cmd.report_reimbursement"));
   cmd->add_option("--month", opts->month, tr("help.opt.month"))->required();
-  add_format_option(*cmd, opts->format);
+  add_format_option(*cmd, opts->format, opts->output);
   add_section_option(*cmd, opts->section);
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {

@@ -21,7 +21,7 @@ Dataset session_list(Ledger& ledger, const SessionListOptions& opts) {
   bind_opt(":from", opts.from.empty() ? "" : date_flag("--from", opts.from));
   bind_opt(":to", opts.to.empty() ? "" : date_flag("--to", opts.to));
   Dataset d;
-  d.columns = {{"date", tr("col.date")}, {"slot", tr("col.slot")}, {"module", tr("col.module")}, {"start", tr("col.start")}, {"end", tr("col.end")},
+  d.columns = {{"date", tr("col.date"), ColumnKind::date}, {"slot", tr("col.slot")}, {"module", tr("col.module")}, {"start", tr("col.start")}, {"end", tr("col.end")},
                {"minutes", tr("col.minutes"), ColumnKind::minutes},
                {"mode", tr("col.mode"), ColumnKind::text, {{"onsite", tr("session.mode_onsite")}, {"elearning", tr("session.mode_elearning")}}},
                {"trainer", tr("col.trainer")}, {"place", tr("col.place")},
@@ -45,7 +45,7 @@ Dataset session_list(Ledger& ledger, const SessionListOptions& opts) {
 }
 
 int run_session_list(Ledger& ledger, std::ostream& out, const SessionListOptions& opts) {
-  render(session_list(ledger, opts), opts.format, out);
+  render(session_list(ledger, opts), opts.format, out, opts.output);
   return 0;
 }
 
@@ -57,7 +57,7 @@ void setup_session_list(CLI::App& app, Context& ctx) {
   cmd->add_option("--module", opts->module, tr("help.opt.module.only_this"));
   cmd->add_option("--from", opts->from, tr("help.opt.from.from_this"));
   cmd->add_option("--to", opts->to, tr("help.opt.to.to_this"));
-  add_format_option(*cmd, opts->format);
+  add_format_option(*cmd, opts->format, opts->output);
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;

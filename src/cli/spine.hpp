@@ -48,6 +48,7 @@ struct SessionPlanOptions {
 struct SessionListOptions {
   std::string convention, module, from, to;
   Format format = Format::table;
+  Output output;
 };
 
 struct SessionCancelOptions {
@@ -72,6 +73,7 @@ struct AttendCorrectOptions {
 struct AttendHistoryOptions {
   std::string convention, trainee, module, from, to;
   Format format = Format::table;
+  Output output;
 };
 
 int run_init(Ledger& ledger, std::ostream& out, const InitOptions&);

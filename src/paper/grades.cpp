@@ -10,6 +10,7 @@
 #include "domain/sessions.hpp"
 #include "paper/text.hpp"
 #include "report/table.hpp"
+#include "report/xlsx.hpp"
 
 namespace ledger::paper {
 
@@ -106,11 +107,18 @@ void print_grades(const Dataset& grades, std::ostream& out) {
 
 }  // namespace
 
-void render_grades(const GradesReport& r, Format format, const std::string& section, std::ostream& out) {
+void render_grades(const GradesReport& r, Format format, const std::string& section, std::ostream& out, const Output& output) {
   if (!section.empty() && section != "grades" && section != "missing")
     throw InputError::flag("--section", section, tr("grade.section_values"));
   if (format == Format::csv) {
-    render_csv(section == "missing" ? r.missing : r.grades, out);
+    render_csv(section == "missing" ? r.missing : r.grades, out, output.dialect);
+    return;
+  }
+  if (format == Format::xlsx) {
+    std::vector<Sheet> sheets;
+    if (section != "missing") sheets.push_back({"grades", r.grades});
+    if (section != "grades") sheets.push_back({"missing", r.missing});
+    write_xlsx(sheets, output);
     return;
   }
   if (format == Format::json) {

@@ -45,6 +45,7 @@ struct GradesReport {
 };
 GradesReport grades_report(Ledger& ledger, const std::string& convention);
 // `section`: empty (grades), "grades" or "missing"; table and JSON print both.
-void render_grades(const GradesReport& report, Format format, const std::string& section, std::ostream& out);
+void render_grades(const GradesReport& report, Format format, const std::string& section, std::ostream& out,
+                   const Output& output = {});
 
 }  // namespace ledger::paper

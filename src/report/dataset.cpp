@@ -3,6 +3,7 @@
 #include "app/text.hpp"
 #include "domain/values.hpp"
 #include "report/table.hpp"
+#include "report/xlsx.hpp"
 
 namespace ledger {
 
@@ -49,10 +50,30 @@ void render_table(const Dataset& data, std::ostream& out, const std::string& ind
   table.print(out, indent);
 }
 
+namespace {
+
+// How excel-fr writes a column: its figures in euros or hours, renamed after their new unit.
+enum class Unit { as_is, euros, hours };
+
+Unit excel_fr_unit(const Column& c) {
+  if (c.kind == ColumnKind::cents && c.name.ends_with("_cents")) return Unit::euros;
+  if (c.kind == ColumnKind::minutes && c.name.ends_with("_min")) return Unit::hours;
+  return Unit::as_is;
+}
+
+}  // namespace
+
 void render_csv(const Dataset& data, std::ostream& out, io::Dialect dialect) {
   io::CsvWriter csv(out, dialect);
+  std::vector<Unit> units;
   std::vector<io::Cell> header;
-  for (const auto& c : data.columns) header.emplace_back(c.name);
+  for (const auto& c : data.columns) {
+    const Unit unit = dialect == io::Dialect::excel_fr ? excel_fr_unit(c) : Unit::as_is;
+    units.push_back(unit);
+    if (unit == Unit::euros) header.emplace_back(c.name.substr(0, c.name.size() - 6) + "_eur");
+    else if (unit == Unit::hours) header.emplace_back(c.name.substr(0, c.name.size() - 4) + "_h");
+    else header.emplace_back(c.name);
+  }
   csv.row(header);
   for (const auto& row : data.rows) {
     std::vector<io::Cell> cells;
@@ -63,6 +84,8 @@ void render_csv(const Dataset& data, std::ostream& out, io::Dialect dialect) {
       else if (const auto* s = std::get_if<std::string>(&v)) cells.emplace_back(*s);
       else if (const auto* b = std::get_if<bool>(&v)) cells.emplace_back(*b ? "true" : "false");
       else if (data.columns[i].kind == ColumnKind::boolean) cells.emplace_back(std::get<std::int64_t>(v) != 0 ? "true" : "false");
+      else if (units[i] == Unit::euros) cells.push_back(io::Cell::hundredths(std::get<std::int64_t>(v)));
+      else if (units[i] == Unit::hours) cells.push_back(io::Cell::hundredths(round_half_up_div(std::get<std::int64_t>(v) * 100, 60)));
       else cells.push_back(io::Cell::integer(std::get<std::int64_t>(v)));
     }
 
@@ -88,11 +111,12 @@ nlohmann::ordered_json to_json(const Dataset& data) {
   return rows;
 }
 
-void render(const Dataset& data, Format format, std::ostream& out) {
+void render(const Dataset& data, Format format, std::ostream& out, const Output& output) {
   switch (format) {
     case Format::table: render_table(data, out); break;
-    case Format::csv: render_csv(data, out); break;
+    case Format::csv: render_csv(data, out, output.dialect); break;
     case Format::json: out << to_json(data).dump(2) << '\n'; break;
+    case Format::xlsx: write_xlsx({{output.sheet, data}}, output); break;
   }
 }
 

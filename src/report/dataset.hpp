@@ -1,6 +1,6 @@
 // A command's output as data: named, typed columns and rows. One renderer per format prints it:
 // a table for people (`3 h 30`, `1 234,56 €`), CSV and JSON for machines (ISO dates, integers
-// for minutes and cents, the column names as they are).
+// for minutes and cents, the column names as they are), xlsx for spreadsheets (report/xlsx.hpp).
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -17,7 +17,8 @@
 
 namespace ledger {
 
-enum class ColumnKind { text, integer, minutes, cents, basis_points, boolean };
+// `date`: an ISO date as text (YYYY-MM-DD), a date cell in a workbook.
+enum class ColumnKind { text, integer, minutes, cents, basis_points, boolean, date };
 
 struct Column {
   std::string name;    // machine name: CSV header, JSON key
@@ -46,9 +47,12 @@ std::string human(const Datum& value, const Column& column);
 
 
 void render_table(const Dataset& data, std::ostream& out, const std::string& indent = "");
+// excel-fr also writes each `*_cents` column in euros as `*_eur` and each `*_min` column in hours as
+// `*_h`, two decimals, so that a French spreadsheet reads numbers it can add.
 void render_csv(const Dataset& data, std::ostream& out, io::Dialect dialect = io::Dialect::rfc4180);
 // Rows as a JSON array of objects.
 nlohmann::ordered_json to_json(const Dataset& data);
-void render(const Dataset& data, Format format, std::ostream& out);
+// xlsx writes output.file (one sheet, output.sheet) and nothing to `out`.
+void render(const Dataset& data, Format format, std::ostream& out, const Output& output = {});
 
 }  // namespace ledger

@@ -7,6 +7,7 @@
 #include "app/error.hpp"
 #include "app/text.hpp"
 #include "report/table.hpp"
+#include "report/xlsx.hpp"
 
 namespace ledger {
 
@@ -84,7 +85,7 @@ Dataset funding_dataset(const std::vector<FundingLine>& lines) {
                {"claimed_to_date_cents", tr("report.col.claimed_to_date_cents"), K::cents},
                {"received_to_date_cents", tr("report.col.received_to_date_cents"), K::cents},
                {"funder", tr("report.col.funder"), K::text},
-               {"decided", tr("report.col.decided"), K::text},
+               {"decided", tr("report.col.decided"), K::date},
                {"covers", tr("report.col.covers"), K::boolean},
                {"covered_min", tr("report.col.covered_min"), K::minutes},
                {"claim_cents", tr("report.col.claim_cents"), K::cents}};
@@ -95,7 +96,7 @@ Dataset funding_dataset(const std::vector<FundingLine>& lines) {
 
 Dataset indemnities_dataset(const std::vector<Indemnity>& list) {
   Dataset d;
-  d.columns = {{"date", tr("report.col.date"), K::text},         {"slot", tr("report.col.slot"), K::text, slot_labels()},
+  d.columns = {{"date", tr("report.col.date"), K::date},         {"slot", tr("report.col.slot"), K::text, slot_labels()},
                {"module", tr("report.col.module"), K::text},     {"org", tr("report.col.org"), K::text},
                {"clause", tr("report.col.clause"), K::text},     {"owed_by", tr("report.col.owed_by"), K::text, {{"of", tr("report.owed_by_of")}, {"beneficiary", tr("report.owed_by_beneficiary")}}},
                {"notice_days", tr("report.col.notice_days"), K::integer}, {"base_cents", tr("report.col.base_cents"), K::cents},
@@ -109,7 +110,7 @@ Dataset indemnities_dataset(const std::vector<Indemnity>& list) {
 Dataset invoices_dataset(const std::vector<InvoiceLine>& list) {
   Dataset d;
   d.columns = {{"org", tr("report.col.org"), K::text},     {"number", tr("report.col.number"), K::text},
-               {"date", tr("report.col.date"), K::text},             {"kind", tr("report.col.kind"), K::text, invoice_kind_labels()},
+               {"date", tr("report.col.date"), K::date},             {"kind", tr("report.col.kind"), K::text, invoice_kind_labels()},
                {"module", tr("report.col.module"), K::text},         {"amount_ht_cents", tr("report.col.amount_ht_cents"), K::cents},
                {"vat_rate_bp", tr("report.col.vat_rate_bp"), K::basis_points}, {"amount_ttc_cents", tr("report.col.amount_ttc_cents"), K::cents},
                {"paid_ttc_cents", tr("report.col.paid_ttc_cents"), K::cents}};
@@ -120,7 +121,7 @@ Dataset invoices_dataset(const std::vector<InvoiceLine>& list) {
 
 Dataset to_fix_dataset(const std::vector<ToFix>& list) {
   Dataset d;
-  d.columns = {{"date", tr("report.col.date"), K::text},           {"slot", tr("report.col.slot"), K::text, slot_labels()},
+  d.columns = {{"date", tr("report.col.date"), K::date},           {"slot", tr("report.col.slot"), K::text, slot_labels()},
                {"module", tr("report.col.module"), K::text},       {"trainee_id", tr("report.col.trainee_id"), K::text},
                {"last_name", tr("report.col.last_name"), K::text}, {"first_name", tr("report.col.first_name"), K::text},
                {"sheet", tr("report.col.sheet"), K::text},         {"minutes", tr("report.col.minutes"), K::minutes},
@@ -350,14 +351,22 @@ void render_reimbursement_table(const ReimbursementReport& report, std::ostream&
   print_to_fix(report, out);
 }
 
-void render_reimbursement(const ReimbursementReport& report, Format format, const std::string& section, std::ostream& out) {
-  if (!section.empty()) {
-    render(reimbursement_section(report, section), format, out);
+void render_reimbursement(const ReimbursementReport& report, Format format, const std::string& section, std::ostream& out,
+                          const Output& output) {
+  if (!section.empty() && format != Format::xlsx) {
+    render(reimbursement_section(report, section), format, out, output);
     return;
   }
   switch (format) {
     case Format::table: render_reimbursement_table(report, out); break;
-    case Format::csv: render(rows_dataset(report.rows), format, out); break;
+    case Format::csv: render(rows_dataset(report.rows), format, out, output); break;
+    case Format::xlsx: {  // a sheet per section, or the one asked for
+      std::vector<Sheet> sheets;
+      for (const char* name : kReimbursementSections)
+        if (section.empty() || section == name) sheets.push_back({name, reimbursement_section(report, name)});
+      write_xlsx(sheets, output);
+      break;
+    }
     case Format::json: out << reimbursement_json(report).dump(2) << '\n'; break;
   }
 }

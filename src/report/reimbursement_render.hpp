@@ -26,6 +26,8 @@ nlohmann::ordered_json reimbursement_json(const ReimbursementReport& report);
 void render_reimbursement_table(const ReimbursementReport& report, std::ostream& out);
 
 // `section` empty: the table for people, the rows in CSV, the whole object in JSON.
-void render_reimbursement(const ReimbursementReport& report, Format format, const std::string& section, std::ostream& out);
+// xlsx: one sheet per section, or the section asked for.
+void render_reimbursement(const ReimbursementReport& report, Format format, const std::string& section, std::ostream& out,
+                          const Output& output = {});
 
 }  // namespace ledger

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "app/error.hpp"
+#include "audit/proofs.hpp"
 #include "cli/audit.hpp"
 #include "io/csv.hpp"
 #include "reimbursement_fixture.hpp"
@@ -74,13 +75,11 @@ struct Proofs : ReimbursementFixture {
 TEST_F(Proofs, BundleHoldsEveryFileAndSha256sumAcceptsItsManifest) {
   build();
   ASSERT_EQ(export_bundle(), 0) << message;
-  for (const char* f : {"attendance.csv", "sessions.csv", "trainees.csv", "corrections.csv", "summary.csv", "README.txt",
-                        "MANIFEST.sha256"})
-    EXPECT_TRUE(fs::exists(dir / f)) << f;
+  for (const auto& f : audit::bundle_file_names()) EXPECT_TRUE(fs::exists(dir / f)) << f;
   // No partial file left behind.
   std::size_t files = 0;
   for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++files;
-  EXPECT_EQ(files, 7u);
+  EXPECT_EQ(files, 12u);
 
   const std::string manifest = slurp(dir / "MANIFEST.sha256");
   const ChainReport chain = verify_chain(*ledger);
@@ -92,7 +91,8 @@ TEST_F(Proofs, BundleHoldsEveryFileAndSha256sumAcceptsItsManifest) {
   const std::string cmd = "cd '" + dir.string() + "' && sha256sum -c MANIFEST.sha256 > sha.out 2>&1";
   EXPECT_EQ(std::system(cmd.c_str()), 0) << slurp(dir / "sha.out");
   EXPECT_EQ(slurp(dir / "sha.out"),
-            "README.txt: OK\nattendance.csv: OK\ncorrections.csv: OK\nsessions.csv: OK\nsummary.csv: OK\ntrainees.csv: OK\n");
+            "README.txt: OK\nattendance.csv: OK\nattendance.xlsx: OK\ncorrections.csv: OK\ncorrections.xlsx: OK\n"
+            "sessions.csv: OK\nsessions.xlsx: OK\nsummary.csv: OK\nsummary.xlsx: OK\ntrainees.csv: OK\ntrainees.xlsx: OK\n");
   // A changed byte is caught.
   fs::remove(dir / "sha.out");
   { std::ofstream(dir / "summary.csv", std::ios::app) << "x"; }
