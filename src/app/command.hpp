@@ -13,10 +13,12 @@
 #include <string>
 
 #include "app/clock.hpp"
-#include "io/csv.hpp"
-#include "store/ledger.hpp"
 
 namespace ledger {
+
+namespace io {
+enum class Dialect;  // io/csv.hpp: rfc4180 (0, the default) or excel_fr
+}
 
 // What the whole command line shares: global options and the process's streams.
 struct Context {
@@ -49,12 +51,10 @@ enum class Format { table, csv, json, xlsx };
 // Where a report goes besides its format: the CSV dialect, and for xlsx the workbook's file, its
 // sheet's name and its creation time (the command's clock, so that the same ledger gives the same bytes).
 struct Output {
-  io::Dialect dialect = io::Dialect::rfc4180;
+  io::Dialect dialect{};  // rfc4180
   std::string file;
   std::string sheet;
   std::chrono::sys_seconds created{};
 };
-// --format table|csv|json|xlsx, --dialect rfc4180|excel-fr and --out FILE (xlsx only, then required).
-void add_format_option(CLI::App& cmd, Format& format, Output& output);
 
 }  // namespace ledger

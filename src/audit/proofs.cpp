@@ -14,7 +14,7 @@
 #include "domain/values.hpp"
 #include "app/resources.hpp"
 #include "report/xlsx.hpp"
-#include "store/resources.hpp"
+#include "app/resources.hpp"
 
 namespace ledger::audit {
 

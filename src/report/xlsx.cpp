@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "app/error.hpp"
+#include "app/text.hpp"
 
 namespace ledger {
 
@@ -37,12 +38,12 @@ const Library& library() {
     Library l;
     void* handle = dlopen("libxlsxwriter.so.4", RTLD_NOW | RTLD_LOCAL);
     if (handle == nullptr) {
-      l.missing = std::string("libxlsxwriter est introuvable (") + dlerror() + ") : installez le paquet Debian libxlsxwriter4";
+      l.missing = tr("xlsx.library_missing", fmt::arg("reason", dlerror()));
       return l;
     }
 #define LEDGER_XLSX_LOAD(name)                                                            \
   l.functions.name = reinterpret_cast<decltype(&::name)>(dlsym(handle, #name));          \
-  if (l.functions.name == nullptr && l.missing.empty()) l.missing = "libxlsxwriter n'a pas la fonction " #name;
+  if (l.functions.name == nullptr && l.missing.empty()) l.missing = tr("xlsx.function_missing", fmt::arg("function", #name));
     LEDGER_XLSX_FUNCTIONS(LEDGER_XLSX_LOAD)
 #undef LEDGER_XLSX_LOAD
     return l;
@@ -75,7 +76,7 @@ XlsxWriter::XlsxWriter(const std::string& file, std::chrono::sys_seconds created
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;
   workbook_ = x.workbook_new_opt(file.c_str(), &options);
-  if (workbook_ == nullptr) throw InputError::flag(flag_, value_, "impossible de créer le classeur");
+  if (workbook_ == nullptr) throw InputError::flag(flag_, value_, tr("xlsx.cannot_create"));
   lxw_doc_properties properties{};
   properties.created = static_cast<time_t>(created.time_since_epoch().count());
   x.workbook_set_properties(workbook_, &properties);
@@ -97,7 +98,7 @@ void XlsxWriter::sheet(const std::string& name, std::vector<Column> columns) {
   const Lxw& x = lxw();
   finish_sheet();
   sheet_ = x.workbook_add_worksheet(workbook_, name.c_str());
-  if (sheet_ == nullptr) throw InputError::flag(flag_, value_, "feuille impossible à créer : " + name);
+  if (sheet_ == nullptr) throw InputError::flag(flag_, value_, tr("xlsx.cannot_add_sheet", fmt::arg("sheet", name)));
   columns_ = std::move(columns);
   widths_.clear();
   for (std::size_t c = 0; c < columns_.size(); ++c) {
@@ -151,7 +152,7 @@ void XlsxWriter::close() {
   const lxw_error error = lxw().workbook_close(workbook_);
   workbook_ = nullptr;  // freed by workbook_close, even when it fails
   if (error != LXW_NO_ERROR)
-    throw InputError::flag(flag_, value_, std::string("écriture du classeur impossible : ") + lxw().lxw_strerror(error));
+    throw InputError::flag(flag_, value_, tr("xlsx.cannot_write", fmt::arg("reason", lxw().lxw_strerror(error))));
 }
 
 void write_xlsx(const std::vector<Sheet>& sheets, const Output& output) {
