@@ -12,6 +12,7 @@
 #include "app/cli_text.hpp"
 #include "app/command.hpp"
 #include "app/text.hpp"
+#include "report/table.hpp"
 
 int main(int argc, char** argv) {
   using namespace ledger;
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
   ctx.out = &std::cout;
   ctx.err = &std::cerr;
   ctx.progress = isatty(STDERR_FILENO) == 1;
+  set_table_width(terminal_width(STDOUT_FILENO));
   app.add_option("--db", ctx.db_flag, tr("help.opt.db"));
   app.set_version_flag("--version", "ledger 0.1.0", tr("cli.version"));
   setup_all_commands(app, ctx);

@@ -8,7 +8,8 @@
 namespace ledger {
 
 int run_convention_list(Ledger& ledger, std::ostream& out) {
-  TextTable table({"convention", "intitulé", "option", "du", "au", "modules>", "stagiaires>", "demi-journées>"});
+  TextTable table({tr("list.col.convention"), tr("list.col.title"), tr("list.col.option"), tr("list.col.from"), tr("list.col.to"),
+                   tr("list.col.modules") + ">", tr("list.col.trainees") + ">", tr("list.col.sessions") + ">"});
   auto q = ledger.query("convention_list");
   while (q.next())
     table.add({q.text("ref"), q.text("title"), q.text("option"),

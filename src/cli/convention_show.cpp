@@ -19,8 +19,6 @@ std::string text(const std::optional<std::string>& c, const char* missing = "—
 
 std::string hours_or_dash(const std::optional<std::int64_t>& c) { return c ? format_hours(*c) : "—"; }
 
-std::string percent(std::int64_t bp) { return format_hundredths_fr(bp) + " %"; }
-
 std::string nature_label(const std::string& nature) {
   return nature == "contrat_pro" ? tr("show.nature_contrat_pro") : tr("show.nature_periode_pro");
 }
@@ -34,7 +32,7 @@ std::string age(const std::string& birth, date::year_month_day today) {
 }
 
 std::string clause(const std::optional<std::int64_t>& bp, const std::optional<Cents>& cents) {
-  if (bp) return percent(*bp);
+  if (bp) return format_percent(*bp);
   if (cents) return format_euros(*cents);
   return tr("show.not_given");
 }
@@ -46,7 +44,7 @@ int run_convention_show(Ledger& ledger, const Clock& clock, std::ostream& out, c
   const auto& c = state.convention;
   out << tr("show.header", fmt::arg("ref", c.ref), fmt::arg("title", c.title), fmt::arg("option", paper::option_label(c.option)),
             fmt::arg("nature", nature_label(c.nature)), fmt::arg("starts", c.starts), fmt::arg("ends", c.ends),
-            fmt::arg("share", percent(c.max_training_share_bp)))
+            fmt::arg("share", format_percent(c.max_training_share_bp)))
       << '\n';
 
   {
@@ -71,7 +69,7 @@ int run_convention_show(Ledger& ledger, const Clock& clock, std::ostream& out, c
       if (q.flag("internal")) note = tr("show.internal");
       if (q.flag("consolidates_grades")) note += (note.empty() ? "" : ", ") + tr("show.consolidates");
       t.add({q.text("key"), q.text("name"), q.text("siret"),
-             text(q.opt_text("nda")), percent(q.i64("vat_rate_bp")), note});
+             text(q.opt_text("nda")), format_percent(q.i64("vat_rate_bp")), note});
     }
     t.print(out, "  ");
   }

@@ -245,8 +245,9 @@ std::string slot_label(std::string_view slot) {
 }
 
 std::string french_date(std::string_view iso) {
-  static constexpr std::string_view months[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
-                                                "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+  static const std::string months[] = {tr("date.month.1"), tr("date.month.2"),  tr("date.month.3"),  tr("date.month.4"),
+                                       tr("date.month.5"), tr("date.month.6"),  tr("date.month.7"),  tr("date.month.8"),
+                                       tr("date.month.9"), tr("date.month.10"), tr("date.month.11"), tr("date.month.12")};
   date::year_month_day day;
   try {
     day = parse_date(iso);
@@ -254,9 +255,12 @@ std::string french_date(std::string_view iso) {
     return std::string(iso);
   }
   const unsigned d = unsigned(day.day());
-  return fmt::format("{} {} {}", d == 1 ? "1er" : std::to_string(d), months[unsigned(day.month()) - 1], int(day.year()));
+  return tr("date.long", fmt::arg("day", d == 1 ? tr("date.first_day") : std::to_string(d)),
+            fmt::arg("month", months[unsigned(day.month()) - 1]), fmt::arg("year", int(day.year())));
 
 }
+
+std::string format_percent(std::int64_t basis_points) { return format_hundredths_fr(basis_points) + " %"; }
 
 std::string format_hundredths_fr(std::int64_t value) {
   if (value % 100 == 0) return std::to_string(value / 100);

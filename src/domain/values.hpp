@@ -64,6 +64,8 @@ std::int64_t round_half_up_div(std::int64_t numerator, std::int64_t denominator)
 std::string format_euros(Cents cents);
 std::string format_hours(Minutes minutes);
 std::string format_hundredths_fr(std::int64_t value);
+// Basis points as a French percentage for tables: `12,5 %`.
+std::string format_percent(std::int64_t basis_points);
 // For machines: `1234.56`.
 std::string format_hundredths(std::int64_t value);
 

@@ -54,10 +54,10 @@ std::string status_name(ShareStatus s) {
 
 std::string status_label(ShareStatus s, BasisPoints max_bp) {
   switch (s) {
-    case ShareStatus::within: return "conforme";
-    case ShareStatus::above: return "DÉPASSE " + format_hundredths_fr(max_bp) + " %";
-    case ShareStatus::unknown: return "dates du contrat non renseignées";
-    case ShareStatus::not_applicable: return "sans objet (période de professionnalisation)";
+    case ShareStatus::within: return tr("tables.share_within");
+    case ShareStatus::above: return tr("tables.share_above", fmt::arg("max", format_percent(max_bp)));
+    case ShareStatus::unknown: return tr("tables.share_unknown");
+    case ShareStatus::not_applicable: return tr("tables.share_not_applicable");
   }
   return "";
 }
@@ -67,12 +67,11 @@ Datum opt_int(const std::optional<std::int64_t>& v) { return v ? Datum(*v) : Dat
 
 std::string days_fr(const std::optional<std::int64_t>& x100) { return x100 ? format_hundredths_fr(*x100) : "—"; }
 std::string hours_fr(const std::optional<Minutes>& m) { return m ? format_hours(*m) : "—"; }
-std::string percent_fr(BasisPoints bp) { return format_hundredths_fr(bp) + " %"; }
 
 std::string dates_fr(const Art9Module& m) {
-  if (!m.first_date) return "à planifier";
-  if (*m.first_date == *m.last_date) return "le " + short_french_date(*m.first_date);
-  return "du " + short_french_date(*m.first_date) + " au " + short_french_date(*m.last_date);
+  if (!m.first_date) return tr("dates.to_plan");
+  if (*m.first_date == *m.last_date) return tr("dates.on_day", fmt::arg("date", short_french_date(*m.first_date)));
+  return tr("dates.from_to", fmt::arg("from", short_french_date(*m.first_date)), fmt::arg("to", short_french_date(*m.last_date)));
 }
 
 }  // namespace
@@ -283,66 +282,69 @@ namespace {
 
 void print_art7(const ConventionTables& t, std::ostream& out) {
   const Art7& a7 = t.art7;
-  out << "Article 7 : Organisation du parcours de formation\n";
-  TextTable modules({"module", "organisme de formation", "jours>", "heures>", "dont formation>", "dont accompagnement>",
-                     "dont évaluation>", "e-learning"});
+  out << tr("tables.art7_title") << '\n';
+  TextTable modules({tr("tables.col.module"), tr("tables.col.org"), tr("tables.col.days") + ">", tr("tables.col.hours") + ">",
+                     tr("tables.col.training") + ">", tr("tables.col.support") + ">", tr("tables.col.evaluation") + ">",
+                     tr("tables.col.elearning")});
   for (const auto& m : a7.modules)
     modules.add({m.label, m.org_name, days_fr(m.days_x100), format_hours(m.minutes), hours_fr(m.training), hours_fr(m.support),
-                 hours_fr(m.evaluation), m.elearning ? "oui" : "non"});
+                 hours_fr(m.evaluation), m.elearning ? tr("common.yes") : tr("common.no")});
   modules.add_rule();
-  modules.add({"DURÉES TOTALES", "", format_hundredths_fr(a7.totals.days_x100), format_hours(a7.totals.minutes),
+  modules.add({tr("tables.total_durations"), "", format_hundredths_fr(a7.totals.days_x100), format_hours(a7.totals.minutes),
                format_hours(a7.totals.training), format_hours(a7.totals.support), format_hours(a7.totals.evaluation), ""});
   modules.print(out, "  ");
 
   out << "\n";
-  TextTable bodies({"", "nombre d'heures>"});
-  for (const auto& b : a7.bodies) bodies.add({"Durée des actions organisées par " + b.name, format_hours(b.minutes)});
-  bodies.add({"Durée des actions organisées en interne par l'organisme bénéficiaire", format_hours(a7.internal_minutes)});
+  TextTable bodies({"", tr("tables.col.body_hours") + ">"});
+  for (const auto& b : a7.bodies) bodies.add({tr("tables.body_line", fmt::arg("name", b.name)), format_hours(b.minutes)});
+  bodies.add({tr("tables.internal_line"), format_hours(a7.internal_minutes)});
   bodies.add_rule();
-  bodies.add({"DURÉE TOTALE DU PARCOURS DE FORMATION", format_hours(a7.parcours_minutes)});
+  bodies.add({tr("tables.parcours_line"), format_hours(a7.parcours_minutes)});
   bodies.print(out, "  ");
 
-  out << fmt::format(
-      "\n  Contrat de professionnalisation : la durée totale du parcours ne peut excéder {} de la durée du contrat\n"
-      "  (heures hebdomadaires × jours du contrat / 7).\n",
-      percent_fr(a7.max_share_bp));
-  TextTable shares({"stagiaire", "nom", "prénom", "contrat", "jours>", "hebdo>", "durée du contrat>", "parcours>", "part>", "statut"});
+  out << "\n  " << tr("tables.share_rule", fmt::arg("max", format_percent(a7.max_share_bp))) << "\n  " << tr("tables.share_formula")
+      << '\n';
+  TextTable shares({tr("tables.col.trainee"), tr("col.last_name"), tr("col.first_name"), tr("tables.col.contract"),
+                    tr("tables.col.days") + ">", tr("tables.col.weekly") + ">", tr("tables.col.contract_time") + ">",
+                    tr("tables.col.parcours") + ">", tr("tables.col.share") + ">", tr("tables.col.status")});
   for (const auto& s : a7.trainees) {
     std::string contract = s.contract_start && s.contract_end ? *s.contract_start + " → " + *s.contract_end : "—";
     std::string status = status_label(s.status, a7.max_share_bp);
-    if (s.left_on) status += " (départ le " + *s.left_on + ")";
+    if (s.left_on) status += " " + tr("tables.left_on", fmt::arg("date", *s.left_on));
     shares.add({s.code, s.last_name, s.first_name, contract, s.contract_days ? std::to_string(*s.contract_days) : "—",
                 format_hours(s.weekly_minutes), hours_fr(s.working_minutes), format_hours(a7.parcours_minutes),
-                s.share_bp ? percent_fr(*s.share_bp) : "—", status});
+                s.share_bp ? format_percent(*s.share_bp) : "—", status});
   }
-  if (shares.empty()) out << "  aucun stagiaire\n";
+  if (shares.empty()) out << "  " << tr("tables.no_trainee") << '\n';
   else shares.print(out, "  ");
 }
 
 void print_art9(const ConventionTables& t, std::ostream& out) {
   const Art9& a9 = t.art9;
-  out << "Article 9 : Dispositions financières\n";
-  TextTable modules({"module", "organisme de formation", "lieu", "dates de formation", "prix HT / stagiaire>", "TTC>"});
+  out << tr("tables.art9_title") << '\n';
+  TextTable modules({tr("tables.col.module"), tr("tables.col.org"), tr("tables.col.place"), tr("tables.col.dates"),
+                     tr("tables.col.price_ht") + ">", tr("tables.col.ttc") + ">"});
   for (const auto& m : a9.modules)
     modules.add({m.label, m.org_name, m.place.value_or("—"), dates_fr(m), format_euros(m.price_ht), format_euros(m.price_ttc)});
   modules.add_rule();
-  modules.add({"COÛT TOTAL DU PARCOURS DE FORMATION", "", "", "par stagiaire", format_euros(a9.parcours_ht), format_euros(a9.parcours_ttc)});
+  modules.add({tr("tables.total_cost"), "", "", tr("tables.per_trainee"), format_euros(a9.parcours_ht), format_euros(a9.parcours_ttc)});
   modules.print(out, "  ");
 
-  out << "\n  9-1 : l'organisme bénéficiaire s'acquittera des coûts suivants :\n";
+  out << "\n  " << tr("tables.art9_1") << '\n';
   int n = 0;
   for (const auto& b : a9.bodies)
-    out << fmt::format("  {}) Frais de formation de {} : coût unitaire H.T. {} × {} stagiaire{} soit un total de {} H.T., {} TTC\n",
-                       ++n, b.name, format_euros(b.unit_ht), b.trainees, b.trainees > 1 ? "s" : "", format_euros(b.total_ht),
-                       format_euros(b.total_ttc));
-  out << fmt::format("  SOIT UN TOTAL GÉNÉRAL DE {} TTC.\n", format_euros(a9.grand_total_ttc));
+    out << "  "
+        << trn("tables.art9_1_line", b.trainees, fmt::arg("n", ++n), fmt::arg("name", b.name), fmt::arg("unit", format_euros(b.unit_ht)),
+               fmt::arg("total_ht", format_euros(b.total_ht)), fmt::arg("total_ttc", format_euros(b.total_ttc)))
+        << '\n';
+  out << "  " << tr("tables.grand_total", fmt::arg("total", format_euros(a9.grand_total_ttc))) << '\n';
 }
 
 }  // namespace
 
 void render_tables_text(const ConventionTables& t, const std::string& section, std::ostream& out) {
   const bool art7 = section.empty() || section.starts_with("art7"), art9 = section.empty() || section.starts_with("art9");
-  out << fmt::format("Convention {} — {}, option {}\n\n", t.ref, t.title, option_label(t.option));
+  out << tr("tables.heading", fmt::arg("ref", t.ref), fmt::arg("title", t.title), fmt::arg("option", option_label(t.option))) << "\n\n";
   if (art7) print_art7(t, out);
   if (art7 && art9) out << "\n";
   if (art9) print_art9(t, out);

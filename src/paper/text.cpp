@@ -44,9 +44,11 @@ std::string fill_template(std::string_view tmpl, const std::map<std::string, std
 }
 
 std::string long_french_date(const std::string& iso) {
-  static constexpr std::array<const char*, 7> weekdays{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"};
+  static const std::array<std::string, 7> weekdays{tr("date.weekday.0"), tr("date.weekday.1"), tr("date.weekday.2"),
+                                                   tr("date.weekday.3"), tr("date.weekday.4"), tr("date.weekday.5"),
+                                                   tr("date.weekday.6")};
   const date::weekday wd{date::sys_days{parse_date(iso)}};
-  return std::string(weekdays[wd.c_encoding()]) + " " + french_date(iso);
+  return weekdays[wd.c_encoding()] + " " + french_date(iso);
 }
 
 std::string short_french_date(const std::string& iso) {

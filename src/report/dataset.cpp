@@ -15,7 +15,7 @@ std::string human(const Datum& value, ColumnKind kind) {
   switch (kind) {
     case ColumnKind::minutes: return format_hours(n);
     case ColumnKind::cents: return format_euros(n);
-    case ColumnKind::basis_points: return format_hundredths_fr(n) + " %";
+    case ColumnKind::basis_points: return format_percent(n);
     case ColumnKind::boolean: return n != 0 ? tr("common.yes") : tr("common.no");
     default: return std::to_string(n);
   }
@@ -42,6 +42,7 @@ void render_table(const Dataset& data, std::ostream& out, const std::string& ind
     headers.push_back(std::move(h));
   }
   TextTable table(std::move(headers));
+  table.set_key_columns(data.key_columns);
   for (const auto& row : data.rows) {
     std::vector<std::string> cells;
     for (std::size_t i = 0; i < data.columns.size(); ++i) cells.push_back(human(row[i], data.columns[i]));

@@ -37,6 +37,8 @@ using Datum = std::variant<std::monostate, std::int64_t, std::string, bool>;
 struct Dataset {
   std::vector<Column> columns;
   std::vector<std::vector<Datum>> rows;
+  // The leading columns that say what a row is, repeated when a table is cut to fit a terminal.
+  std::size_t key_columns = 1;
 
   void add(std::vector<Datum> row) { rows.push_back(std::move(row)); }
 };
@@ -44,7 +46,6 @@ struct Dataset {
 // One value as a person reads it in a table.
 std::string human(const Datum& value, ColumnKind kind);
 std::string human(const Datum& value, const Column& column);
-
 
 void render_table(const Dataset& data, std::ostream& out, const std::string& indent = "");
 // excel-fr also writes each `*_cents` column in euros as `*_eur` and each `*_min` column in hours as

@@ -305,15 +305,15 @@ std::vector<ToFix> to_fix(const Inputs& cx) {
     if (q.i64("recorded") == 0) {
       f.minutes = q.i64("session_min");
       f.sheet = sheet_id(cx.st.convention.ref, f.module, f.date, f.slot);
-      f.missing = "attendance entry";
+      f.missing = "attendance_entry";
     } else {
       f.minutes = q.i64("attended_min");
       f.sheet = q.text("sheet");
       const bool trainee = q.flag("trainee_signed"), trainer = q.flag("trainer_signed");
-      f.missing = q.text("mode") == "elearning" ? "proof reference"
-                  : !trainee && !trainer                         ? "trainee and trainer signatures"
-                  : !trainee                                     ? "trainee signature"
-                                                                 : "trainer signature";
+      f.missing = q.text("mode") == "elearning" ? "proof_reference"
+                  : !trainee && !trainer                         ? "both_signatures"
+                  : !trainee                                     ? "trainee_signature"
+                                                                 : "trainer_signature";
     }
     list.push_back(std::move(f));
   }

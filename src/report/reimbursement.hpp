@@ -80,8 +80,8 @@ struct InvoiceLine {
 struct ToFix {
   std::string date, slot, module, trainee_id, last_name, first_name, sheet;
   Minutes minutes = 0;   // the half-day's minutes when unrecorded, else the attended minutes
-  std::string missing;   // "attendance entry", "trainee signature", "trainer signature",
-                         // "trainee and trainer signatures", "proof reference"
+  std::string missing;   // "attendance_entry", "trainee_signature", "trainer_signature",
+                         // "both_signatures", "proof_reference"
 };
 
 struct ReimbursementTotals {

@@ -24,17 +24,18 @@ CodeLabels invoice_kind_labels() {
   return {{"training", tr("invoice.kind_training")}, {"indemnity", tr("invoice.kind_indemnity")}, {"expenses", tr("invoice.kind_expenses")}};
 }
 CodeLabels missing_labels() {
-  return {{"attendance entry", tr("report.missing_entry")},
-          {"proof reference", tr("report.missing_proof")},
-          {"trainee and trainer signatures", tr("report.missing_both_signatures")},
-          {"trainee signature", tr("report.missing_trainee_signature")},
-          {"trainer signature", tr("report.missing_trainer_signature")}};
+  return {{"attendance_entry", tr("report.missing_entry")},
+          {"proof_reference", tr("report.missing_proof")},
+          {"both_signatures", tr("report.missing_both_signatures")},
+          {"trainee_signature", tr("report.missing_trainee_signature")},
+          {"trainer_signature", tr("report.missing_trainer_signature")}};
 }
 Datum text_or_null(const std::string& s) { return s.empty() ? Datum{} : Datum{s}; }
 Datum opt_text(const std::optional<std::string>& s) { return s ? Datum{*s} : Datum{}; }
 
 Dataset rows_dataset(const std::vector<ReimbursementRow>& rows) {
   Dataset d;
+  d.key_columns = 4;  // trainee, names, module
   d.columns = {{"trainee_id", tr("report.col.trainee_id"), K::text},
                {"last_name", tr("report.col.last_name"), K::text},
                {"first_name", tr("report.col.first_name"), K::text},
@@ -181,6 +182,8 @@ void print_org(const ReimbursementReport& report, const OrgRow& org, std::ostrea
                    tr("report.h.unrecorded") + ">", tr("report.h.not_delivered") + ">", tr("report.h.withdrawn") + ">", tr("report.h.covered") + ">"});
   TextTable euros({tr("report.col.trainee_id"), tr("report.col.module"), tr("report.h.due_ht") + ">", tr("report.h.imputable") + ">",
                    tr("report.h.non_imputable") + ">", tr("report.h.opca_claim") + ">", tr("report.h.beneficiary_share") + ">"});
+  hours.set_key_columns(2);
+  euros.set_key_columns(2);
   ReimbursementRow sum;
   bool pending = false;
   for (const auto& r : report.rows) {
@@ -267,7 +270,7 @@ void print_invoices(const ReimbursementReport& report, std::ostream& out) {
   TextTable t({tr("report.col.org"), tr("report.col.number"), tr("report.col.date"), tr("report.col.kind"), tr("report.col.module"),
                tr("report.h.ht") + ">", tr("report.h.vat") + ">", tr("report.h.ttc") + ">", tr("report.h.paid_ttc") + ">"});
   for (const auto& i : report.invoices)
-    t.add({i.org, i.number, i.date, code_label(invoice_kind_labels(), i.kind), i.module, format_euros(i.amount_ht), format_hundredths_fr(i.vat_rate) + " %",
+    t.add({i.org, i.number, i.date, code_label(invoice_kind_labels(), i.kind), i.module, format_euros(i.amount_ht), format_percent(i.vat_rate),
            format_euros(i.amount_ttc), format_euros(i.paid_ttc)});
   t.print(out, "  ");
 }
@@ -308,7 +311,7 @@ void print_to_fix(const ReimbursementReport& report, std::ostream& out) {
   for (const auto& f : report.to_fix)
     t.add({f.date, code_label(slot_labels(), f.slot), f.module, trainee_name(f.trainee_id, f.last_name, f.first_name), format_hours(f.minutes),
            f.sheet,
-           f.missing == "attendance entry" ? tr("report.fix_record")
+           f.missing == "attendance_entry" ? tr("report.fix_record")
                                            : tr("report.fix_correct", fmt::arg("missing", code_label(missing_labels(), f.missing)))});
   t.print(out, "  ");
 }

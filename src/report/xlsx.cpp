@@ -4,9 +4,11 @@
 // with libminizip, libz and a shared libcrypto, whose loading would add 1 ms to every command's start
 // (README, "Spreadsheets"). Its header gives the types; the functions come from dlsym.
 #include <dlfcn.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <optional>
 
 #include "app/error.hpp"
@@ -67,11 +69,26 @@ std::optional<lxw_datetime> iso_date(const std::string& text) {
   return lxw_datetime{std::stoi(text.substr(0, 4)), std::stoi(text.substr(5, 2)), std::stoi(text.substr(8, 2)), 0, 0, 0};
 }
 
+// libxlsxwriter only finds out at close that the file cannot be created, and then prints its own
+// English line on stderr: the place is checked first so the user reads one message of ours.
+void refuse_unwritable(const std::string& file, const std::string& flag, const std::string& value) {
+  namespace fs = std::filesystem;
+  const fs::path path(file);
+  const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec))
+    throw InputError::flag(flag, value, tr("xlsx.no_folder", fmt::arg("folder", folder.string())));
+  if (fs::is_directory(path, ec)) throw InputError::flag(flag, value, tr("xlsx.is_folder"));
+  if (::access(folder.c_str(), W_OK) != 0 || (fs::exists(path, ec) && ::access(path.c_str(), W_OK) != 0))
+    throw InputError::flag(flag, value, tr("xlsx.not_writable"));
+}
+
 }  // namespace
 
 XlsxWriter::XlsxWriter(const std::string& file, std::chrono::sys_seconds created, std::string flag, std::string value)
     : flag_(std::move(flag)), value_(std::move(value)) {
   if (!library().missing.empty()) throw InputError::flag(flag_, value_, library().missing);
+  refuse_unwritable(file, flag_, value_);
   const Lxw& x = lxw();
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;

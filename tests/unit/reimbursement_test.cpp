@@ -251,7 +251,7 @@ TEST_F(Reimbursement, ELearningWithoutProofThenACorrection) {
   EXPECT_EQ(row(r, "T01", "PASS").imputable_ht, 0);
   EXPECT_EQ(row(r, "T01", "PASS").non_imputable_ht, 9150);
   ASSERT_EQ(r.to_fix.size(), 3u);
-  EXPECT_EQ(r.to_fix[0].missing, "proof reference");
+  EXPECT_EQ(r.to_fix[0].missing, "proof_reference");
   EXPECT_EQ(r.to_fix[0].sheet, "CQP-EDGE-PASS-20261007-AM");
 
   correct("PASS", "2026-10-07", "am", "T01", [](AttendCorrectOptions& o) { o.proof = "lms.csv", o.proof_given = true; });
@@ -273,9 +273,9 @@ TEST_F(Reimbursement, ToFixNamesTheMissingSignature) {
   const auto r = month("2026-10");
   ASSERT_EQ(r.to_fix.size(), 4u);
   EXPECT_EQ(r.to_fix[0].trainee_id, "T2");
-  EXPECT_EQ(r.to_fix[0].missing, "trainee signature");
+  EXPECT_EQ(r.to_fix[0].missing, "trainee_signature");
   EXPECT_EQ(r.to_fix[1].slot, "pm");
-  EXPECT_EQ(r.to_fix[1].missing, "attendance entry");
+  EXPECT_EQ(r.to_fix[1].missing, "attendance_entry");
   EXPECT_EQ(r.to_fix[1].minutes, 210);
 }
 
