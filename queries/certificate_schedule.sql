@@ -1,5 +1,5 @@
 -- Per module of convention :convention, the half-days of trainee :trainee (neither cancelled, nor
--- renounced with the convention, nor on or after the trainee's departure): the first and last
+-- renounced with the convention, nor before the day they join or on or after their departure): the first and last
 -- held by :today, and the minutes and last date of those still planned after it.
 SELECT m.code AS module,
        min(CASE WHEN s.date <= :today THEN s.date END) AS held_first,
@@ -9,7 +9,9 @@ SELECT m.code AS module,
 FROM session s
 JOIN module m ON m.id = s.module_id
 LEFT JOIN departure d ON d.trainee_id = :trainee
+LEFT JOIN trainee_join j ON j.trainee_id = :trainee
 WHERE s.convention_id = :convention
+  AND (j.joins IS NULL OR s.date >= j.joins)
   AND NOT EXISTS (SELECT 1 FROM cancellation c WHERE c.session_id = s.id)
   AND NOT EXISTS (SELECT 1 FROM convention_cancel cc WHERE cc.convention_id = s.convention_id)
   AND (d.on_date IS NULL OR s.date < d.on_date)

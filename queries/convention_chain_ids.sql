@@ -1,5 +1,5 @@
 -- Every chained entry of convention :convention: the agreement and its parties, modules,
--- trainees, funding, half-days with their cancellations, departures, attendance (corrections
+-- trainees with their joining dates, funding, half-days with their cancellations, departures, attendance (corrections
 -- included), money movements and grades. `export proofs` checks their links before writing.
 SELECT id FROM convention WHERE id = :convention
 UNION ALL SELECT id FROM beneficiary WHERE convention_id = :convention
@@ -14,6 +14,7 @@ UNION ALL SELECT id FROM session WHERE convention_id = :convention
 UNION ALL SELECT c.id FROM cancellation c JOIN session s ON s.id = c.session_id WHERE s.convention_id = :convention
 UNION ALL SELECT a.id FROM attendance a JOIN session s ON s.id = a.session_id WHERE s.convention_id = :convention
 UNION ALL SELECT d.id FROM departure d JOIN trainee t ON t.id = d.trainee_id WHERE t.convention_id = :convention
+UNION ALL SELECT j.id FROM trainee_join j JOIN trainee t ON t.id = j.trainee_id WHERE t.convention_id = :convention
 UNION ALL SELECT g.id FROM grade g JOIN trainee t ON t.id = g.trainee_id WHERE t.convention_id = :convention
 UNION ALL SELECT id FROM convention_cancel WHERE convention_id = :convention
 UNION ALL SELECT i.id FROM invoice i JOIN training_org o ON o.id = i.org_id WHERE o.convention_id = :convention

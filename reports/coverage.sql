@@ -6,32 +6,40 @@
 -- departure, with attended minutes > 0 and complete proof (trainee and trainer signed onsite,
 -- a proof reference in e-learning), for a (trainee, module) in the agreement's scope, the
 -- agreement decided on or before the trainee's entry into training. Entry = the date of the
--- first held half-day of the convention, any module, attended or not: every trainee follows
--- every half-day, so it is the same day for all of them.
+-- trainee's first held half-day of the convention (not cancelled, dated up to :today) on or after
+-- the day they join (trainee_join; none: from the start), any module, attended or not.
 -- Hour cap: entries walked in order (date, slot: 'am' < 'pm', module code, trainee id; text
 -- compared byte by byte, SQLite's BINARY collation) and covered until the cap, the one crossing it
 -- in part. The walk runs from the first entry, so earlier months use up the cap first.
 WITH conv AS (
-  SELECT c.starts, c.ends,
-         (SELECT min(s.date) FROM session s LEFT JOIN cancellation x ON x.session_id = s.id
-          WHERE s.convention_id = c.id AND x.id IS NULL) AS entry_day
+  SELECT c.starts, c.ends
   FROM convention c
   WHERE c.id = :convention AND NOT EXISTS (SELECT 1 FROM convention_cancel cc WHERE cc.convention_id = c.id)
 ),
+entry AS (
+  SELECT t.id AS trainee_id,
+         (SELECT min(s.date) FROM session s LEFT JOIN cancellation x ON x.session_id = s.id
+          WHERE s.convention_id = :convention AND x.id IS NULL AND s.date <= :today
+            AND (j.joins IS NULL OR s.date >= j.joins)) AS entry_day
+  FROM trainee t LEFT JOIN trainee_join j ON j.trainee_id = t.id
+  WHERE t.convention_id = :convention
+),
 agreement AS (
-  SELECT f.id, f.cap_minutes
-  FROM funding f LEFT JOIN funding_decision d ON d.funding_id = f.id, conv
-  WHERE f.convention_id = :convention AND coalesce(f.decided, d.decided) <= conv.entry_day
+  SELECT f.id, f.cap_minutes, coalesce(f.decided, d.decided) AS decided
+  FROM funding f LEFT JOIN funding_decision d ON d.funding_id = f.id
+  WHERE f.convention_id = :convention AND coalesce(f.decided, d.decided) IS NOT NULL
 ),
 eligible AS (
   SELECT g.id AS funding_id, g.cap_minutes, s.date, s.slot, m.code AS module, t.code AS trainee, a.minutes
   FROM conv
   JOIN session s ON s.convention_id = :convention AND s.date BETWEEN conv.starts AND conv.ends AND s.date <= :to
+                 AND s.date <= :today
   JOIN module m ON m.id = s.module_id
   JOIN attendance a ON a.session_id = s.id
   JOIN trainee t ON t.id = a.trainee_id
   JOIN funding_scope fs ON fs.module_id = s.module_id AND fs.trainee_id = a.trainee_id
   JOIN agreement g ON g.id = fs.funding_id
+  JOIN entry e ON e.trainee_id = a.trainee_id AND g.decided <= e.entry_day
   LEFT JOIN departure d ON d.trainee_id = t.id
   WHERE NOT EXISTS (SELECT 1 FROM cancellation x WHERE x.session_id = s.id)
     AND (d.on_date IS NULL OR s.date < d.on_date)

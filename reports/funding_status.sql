@@ -1,14 +1,24 @@
 -- The agreements of convention :convention: effective decision date (imported or recorded by
--- `funding decide`; NULL while pending), whether it covers the trainees (decided on or before
--- their entry into training: the first held half-day, as in reports/coverage.sql; a renounced
--- convention has none) and what the OPCA paid up to :to.
+-- `funding decide`; NULL while pending), whether it covers trainees (decided on or before the
+-- entry into training of a trainee of its scope, or before any has entered: their first held
+-- half-day on or after joining, as in reports/coverage.sql; a renounced convention has none) and
+-- what the OPCA paid up to :to.
 WITH conv AS (
-  SELECT (SELECT min(s.date) FROM session s LEFT JOIN cancellation x ON x.session_id = s.id
-          WHERE s.convention_id = :convention AND x.id IS NULL) AS entry_day,
-         EXISTS (SELECT 1 FROM convention_cancel cc WHERE cc.convention_id = :convention) AS renounced
+  SELECT EXISTS (SELECT 1 FROM convention_cancel cc WHERE cc.convention_id = :convention) AS renounced
+),
+entry AS (
+  SELECT t.id AS trainee_id,
+         (SELECT min(s.date) FROM session s LEFT JOIN cancellation x ON x.session_id = s.id
+          WHERE s.convention_id = :convention AND x.id IS NULL AND s.date <= :today
+            AND (j.joins IS NULL OR s.date >= j.joins)) AS entry_day
+  FROM trainee t LEFT JOIN trainee_join j ON j.trainee_id = t.id
+  WHERE t.convention_id = :convention
 )
-SELECT f.id, f.ref, f.funder, coalesce(f.decided, d.decided) AS decided, conv.entry_day,
-       coalesce(coalesce(f.decided, d.decided) <= conv.entry_day AND NOT conv.renounced, 0) AS covers,
+SELECT f.id, f.ref, f.funder, coalesce(f.decided, d.decided) AS decided,
+       coalesce(NOT conv.renounced AND EXISTS (
+         SELECT 1 FROM funding_scope fs JOIN entry e ON e.trainee_id = fs.trainee_id
+         WHERE fs.funding_id = f.id AND (e.entry_day IS NULL OR coalesce(f.decided, d.decided) <= e.entry_day)), 0)
+         AND coalesce(f.decided, d.decided) IS NOT NULL AS covers,
        f.hourly_rate_cents, f.cap_minutes, f.cap_cents, f.basis,
        (SELECT coalesce(sum(r.amount_cents), 0) FROM funder_receipt r WHERE r.funding_id = f.id AND r.date <= :to)
          AS received_cents

@@ -2,7 +2,11 @@
 -- least one half-day (held or cancelled) dated :from..:to (inclusive), in byte order of the
 -- trainee's code then the module's code. Every trainee of a convention follows every module.
 --
+-- A half-day dated before the trainee joins (trainee_join) is not theirs: it gives them no row
+-- and counts in none of their quantities.
 -- Per half-day and trainee (over the latest entry, the one no other row supersedes):
+--   ahead          dated after :today (the clock's date in Europe/Paris): not yet held, it counts
+--                  in no quantity here (only in what is still scheduled, reports/to_date.sql);
 --   withdrawn      cancelled by the beneficiary, or dated on or after the trainee's departure
 --                  (checked first: a trainee who has left is not owed an OF's make-up either);
 --   not delivered  cancelled by the training body;
@@ -24,7 +28,8 @@ WITH period AS (
 ),
 pair AS (
   SELECT t.code AS trainee_id, t.last_name, t.first_name, m.code AS module, p.minutes AS session_min,
-         CASE WHEN p.cancelled_by = 'beneficiary' OR p.date >= d.on_date THEN 'withdrawn'
+         CASE WHEN p.date > :today THEN 'ahead'
+              WHEN p.cancelled_by = 'beneficiary' OR p.date >= d.on_date THEN 'withdrawn'
               WHEN p.cancelled_by = 'of' THEN 'not_delivered'
               ELSE 'delivered' END AS status,
          a.id AS entry, a.minutes AS attended, a.absence,
@@ -34,9 +39,11 @@ pair AS (
   FROM period p
   JOIN module m ON m.id = p.module_id
   JOIN trainee t ON t.convention_id = :convention
+  LEFT JOIN trainee_join j ON j.trainee_id = t.id
   LEFT JOIN departure d ON d.trainee_id = t.id
   LEFT JOIN attendance a ON a.session_id = p.id AND a.trainee_id = t.id
        AND NOT EXISTS (SELECT 1 FROM attendance later WHERE later.supersedes = a.id)
+  WHERE j.joins IS NULL OR p.date >= j.joins
 )
 SELECT trainee_id, last_name, first_name, module,
        coalesce(sum(CASE WHEN status = 'delivered' THEN session_min END), 0) AS delivered_min,

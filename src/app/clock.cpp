@@ -29,6 +29,18 @@ Clock Clock::from_environment() {
 
 date::year_month_day Clock::today() const { return date::year_month_day{date::floor<date::days>(now_)}; }
 
+std::string Clock::paris_date() const {
+  using namespace std::chrono;
+  // EU summer time (Directive 2000/84/EC): from the last Sunday of March to the last Sunday of
+  // October, both at 01:00 UTC; UTC+2 then, UTC+1 otherwise.
+  const date::year y = date::year_month_day{date::floor<date::days>(now_)}.year();
+  auto last_sunday_1h = [y](date::month m) {
+    return sys_seconds{date::sys_days{y / m / date::Sunday[date::last]}} + hours{1};
+  };
+  const bool summer = now_ >= last_sunday_1h(date::March) && now_ < last_sunday_1h(date::October);
+  return date::format("%F", date::floor<date::days>(now_ + hours{summer ? 2 : 1}));
+}
+
 std::string Clock::timestamp() const { return date::format("%FT%TZ", now_); }
 
 std::string current_user() {

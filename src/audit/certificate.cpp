@@ -87,6 +87,7 @@ Certificate load_certificate(Ledger& ledger, const Clock& clock, const Conventio
     q.bind(":convention", st.convention.id);
     q.bind(":from", "0001-01-01");
     q.bind(":to", "9999-12-31");
+    q.bind(":today", clock.paris_date());
     while (q.next())
       if (q.text("trainee_id") == trainee.code)
         minutes[q.text("module")] = {q.i64("followed_min"),

@@ -156,7 +156,8 @@ const std::vector<Col> kTrainees{
     {"weekly_hours", "weekly_minutes", As::hours_from_minutes}, {"left_on", "left_on", As::date},
     {"leave_reason", "leave_reason"}, {"recorded_at", "recorded_at"}, {"recorded_by", "recorded_by"},
     {"entry_id", "entry_id", As::integer}, {"hash", "hash"},
-    {"departure_entry_id", "departure_entry_id", As::integer}, {"departure_hash", "departure_hash"}};
+    {"departure_entry_id", "departure_entry_id", As::integer}, {"departure_hash", "departure_hash"},
+    {"joins", "joins", As::date}, {"joins_entry_id", "joins_entry_id", As::integer}, {"joins_hash", "joins_hash"}};
 
 const std::vector<Col> kCorrections{
     {"convention", "convention"}, {"module", "module"}, {"date", "date", As::date}, {"slot", "slot"},

@@ -18,8 +18,11 @@ namespace ledger {
 
 namespace {
 
-// Trainees whose departure is on or before `date` no longer attend.
-bool enrolled_on(const TraineeRow& t, const std::string& date) { return !t.left_on || date < *t.left_on; }
+// Why trainee t takes no entry for a half-day on `date`: not joined yet, or left.
+std::string attend_not_enrolled(const TraineeRow& t, const std::string& date) {
+  return t.joined_by(date) ? tr("attend.left_on", fmt::arg("date", french_date(*t.left_on)))
+                           : tr("timeline.before_joins", fmt::arg("date", french_date(*t.joins)));
+}
 
 struct Mark {
   Minutes missed = 0;
@@ -94,17 +97,18 @@ int record_half_day(Ledger& ledger, const Clock& clock, std::ostream& out, std::
   if (session == nullptr)
     throw InputError::flag("--date", day, tr("attend.not_planned", fmt::arg("module", module.code), fmt::arg("date", french_date(day)), fmt::arg("slot", slot_label(slot))));
   if (session->cancelled) throw InputError::flag("--date", day, tr("attend.cancelled"));
+  if (session->ahead) throw InputError::flag("--date", day, ahead_of_time(day, txn.today()));
 
   std::map<std::string, Mark> marks;
   auto enrolled = [&](const std::string& flag, const std::string& id) -> const TraineeRow& {
     const TraineeRow& t = st.trainee_or_flag(id, flag.c_str());
-    if (!enrolled_on(t, day)) throw InputError::flag(flag, id, tr("attend.left_on", fmt::arg("date", french_date(*t.left_on))));
+    if (!t.enrolled_on(day)) throw InputError::flag(flag, id, attend_not_enrolled(t, day));
     return t;
   };
   if (opts.all_present) {
     if (!opts.present.empty()) throw InputError::flag("--present", opts.present.front(), tr("attend.not_with_all_present"));
     for (const auto& t : st.trainees)
-      if (enrolled_on(t, day)) marks[t.code].present = true;
+      if (t.enrolled_on(day)) marks[t.code].present = true;
   }
   // Lists may come as given on the command line or already split: `T01,T02` or {"T01", "T02"}.
   const auto present_ids = split_ids(opts.present), unsigned_ids = split_ids(opts.unsigned_ids);
@@ -153,7 +157,7 @@ int record_half_day(Ledger& ledger, const Clock& clock, std::ostream& out, std::
   if (marks.empty()) throw InputError::flag("--date", day, tr("attend.nobody_enrolled"));
   std::string missing;
   for (const auto& t : st.trainees)
-    if (enrolled_on(t, day) && !marks.contains(t.code)) missing += (missing.empty() ? "" : ", ") + t.code;
+    if (t.enrolled_on(day) && !marks.contains(t.code)) missing += (missing.empty() ? "" : ", ") + t.code;
   if (!missing.empty())
     throw InputError::flag("--present", missing, tr("attend.no_status"));
 
@@ -261,11 +265,12 @@ int record_file(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostr
       if (session == nullptr)
         problems.add(o.problem("date", *day, tr("attend.not_planned", fmt::arg("module", module->code), fmt::arg("date", french_date(*day)), fmt::arg("slot", slot_label(*slot)))));
       else if (session->cancelled) problems.add(o.problem("date", *day, tr("attend.cancelled")));
+      else if (session->ahead) problems.add(o.problem("date", *day, ahead_of_time(*day, txn.today())));
     }
     if (session != nullptr && minutes && *minutes > session->minutes)
       problems.add(o.problem("minutes", f[col_minutes], tr("attend.above_half_day", fmt::arg("minutes", session->minutes))));
-    if (trainee != nullptr && day && !enrolled_on(*trainee, *day))
-      problems.add(o.problem("trainee", trainee->code, tr("attend.left_on", fmt::arg("date", french_date(*trainee->left_on)))));
+    if (trainee != nullptr && day && !trainee->enrolled_on(*day))
+      problems.add(o.problem("trainee", trainee->code, attend_not_enrolled(*trainee, *day)));
     if (problems.count() != before) continue;
     e.session_id = session->id;
     e.trainee_id = trainee->id;

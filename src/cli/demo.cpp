@@ -25,6 +25,9 @@ namespace ledger {
 namespace {
 
 constexpr const char* kDemoMonth = "2026-10";
+// The demo's own clock, whatever the machine's (LEDGER_NOW included): a Friday after its last
+// sheets (24 November 2026), so that none is ahead of time and its last half-days are to come.
+Clock demo_clock() { return Clock(date::sys_days{date::year{2026} / 11 / 27} + std::chrono::hours{16}); }
 
 // A scratch directory for the embedded CSV files, removed when the demo ends.
 class ScratchDir {
@@ -94,6 +97,7 @@ Dataset attendance_so_far(Ledger& ledger, const Clock& clock) {
   q.bind(":convention", st.convention.id);
   q.bind(":from", st.convention.starts);
   q.bind(":to", format_date(clock.today()));
+  q.bind(":today", clock.paris_date());
   Dataset d;
   d.columns = {{"trainee_id", tr("col.trainee_id")}, {"name", tr("col.name")}, {"module", tr("col.module")},
                {"delivered_min", tr("col.delivered_min"), ColumnKind::minutes}, {"followed_min", tr("col.followed_min"), ColumnKind::minutes},
@@ -190,7 +194,7 @@ int run_demo(const std::string& path, const Clock& clock, std::ostream& out) {
   n.step(fmt::format("report reimbursement --month {}", kDemoMonth), [&](std::ostream& o) {
     ReportReimbursementOptions opts;
     opts.month = kDemoMonth;
-    run_report_reimbursement(*ledger, o, opts);
+    run_report_reimbursement(*ledger, clock, o, opts);
   });
   return 0;
 }
@@ -200,7 +204,7 @@ void setup_demo(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("demo", tr("help.cmd.demo"));
   cmd->callback([&ctx] {
     // The demo never touches $LEDGER_DB: only --db, else ./demo.db.
-    ctx.exit_code = run_demo(ctx.db_flag.empty() ? "demo.db" : ctx.db_flag, ctx.clock(), *ctx.out);
+    ctx.exit_code = run_demo(ctx.db_flag.empty() ? "demo.db" : ctx.db_flag, demo_clock(), *ctx.out);
   });
 }
 const bool demo_registered = register_command(1, setup_demo);

@@ -22,7 +22,7 @@ struct ReportReconcileOptions {
   Output output;
 };
 
-int run_report_reimbursement(Ledger& ledger, std::ostream& out, const ReportReimbursementOptions& opts);
+int run_report_reimbursement(Ledger& ledger, const Clock& clock, std::ostream& out, const ReportReimbursementOptions& opts);
 int run_report_reconcile(Ledger& ledger, const Clock& clock, std::ostream& out, const ReportReconcileOptions& opts);
 
 // The `--section` option both reports share.

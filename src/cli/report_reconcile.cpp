@@ -12,7 +12,9 @@ namespace ledger {
 int run_report_reconcile(Ledger& ledger, const Clock& clock, std::ostream& out, const ReportReconcileOptions& opts) {
   const ConventionState st = load_convention(ledger, opts.convention);
   const std::string day = opts.as_of.empty() ? format_date(clock.today()) : date_flag("--as-of", opts.as_of);
-  render_reimbursement(compute_reimbursement(ledger, st, Period::as_of(day)), opts.format, opts.section, out, opts.output);
+  Period period = Period::as_of(day);
+  period.today = clock.paris_date();
+  render_reimbursement(compute_reimbursement(ledger, st, period), opts.format, opts.section, out, opts.output);
   return 0;
 }
 

@@ -13,9 +13,10 @@ void add_section_option(CLI::App& cmd, std::string& section) {
       ->check(CLI::IsMember(std::vector<std::string>(std::begin(kReimbursementSections), std::end(kReimbursementSections))));
 }
 
-int run_report_reimbursement(Ledger& ledger, std::ostream& out, const ReportReimbursementOptions& opts) {
+int run_report_reimbursement(Ledger& ledger, const Clock& clock, std::ostream& out, const ReportReimbursementOptions& opts) {
   const ConventionState st = load_convention(ledger, opts.convention);
-  const Period period = flag_value("--month", opts.month, Period::of_month);
+  Period period = flag_value("--month", opts.month, Period::of_month);
+  period.today = clock.paris_date();
   render_reimbursement(compute_reimbursement(ledger, st, period), opts.format, opts.section, out, opts.output);
   return 0;
 }
@@ -33,7 +34,7 @@ void setup_report_reimbursement(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;
     auto ledger = open_ledger(ctx);
-    ctx.exit_code = run_report_reimbursement(*ledger, *ctx.out, *opts);
+    ctx.exit_code = run_report_reimbursement(*ledger, ctx.clock(), *ctx.out, *opts);
   });
 }
 const bool report_reimbursement_registered = register_command(75, setup_report_reimbursement);

@@ -18,6 +18,8 @@ int run_session_cancel(Ledger& ledger, const Clock& clock, std::ostream& out, co
   if (opts.by != "of" && opts.by != "beneficiary") throw InputError::flag("--by", opts.by, tr("common.by_values"));
   const std::string notified = date_flag("--notified", opts.notified);
   if (trim(opts.reason).empty()) throw InputError::flag("--reason", opts.reason, tr("session.cancel_reason"));
+  // A half-day is cancelled before it takes place, at the latest on its own day.
+  if (notified > day) throw InputError::flag("--notified", notified, tr("timeline.cancel_after", fmt::arg("date", french_date(day))));
   const auto session = find_session(ledger, module.id, day, slot);
   if (!session)
     throw InputError::flag("--date", day, tr("attend.not_planned", fmt::arg("module", module.code), fmt::arg("date", french_date(day)), fmt::arg("slot", slot_label(slot))));

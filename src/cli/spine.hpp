@@ -29,6 +29,7 @@ struct ConventionCancelOptions {
 
 struct TraineeAddOptions {
   std::string convention, id, last_name, first_name, birth_date, function, contract_start, contract_end, weekly_hours;
+  std::string joins;  // empty: from the start
 };
 
 struct TraineeLeaveOptions {

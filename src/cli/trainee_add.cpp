@@ -25,6 +25,9 @@ int run_trainee_add(Ledger& ledger, const Clock& clock, std::ostream& out, const
     throw InputError::flag("--contract-end", opts.contract_end, tr("trainee.end_before_start"));
   const Minutes weekly = opts.weekly_hours.empty() ? 35 * 60 : flag_value("--weekly-hours", opts.weekly_hours, parse_hours);
   if (weekly <= 0) throw InputError::flag("--weekly-hours", opts.weekly_hours, tr("trainee.weekly_positive"));
+  const std::string joins = opts.joins.empty() ? "" : date_flag("--joins", opts.joins);
+  if (joins > st.convention.ends)
+    throw InputError::flag("--joins", joins, tr("timeline.joins_after_end", fmt::arg("date", french_date(st.convention.ends))));
 
   WriteTransaction txn(ledger, clock);
   const std::int64_t trainee_id =
@@ -33,6 +36,7 @@ int run_trainee_add(Ledger& ledger, const Clock& clock, std::ostream& out, const
                              {"function", trim(opts.function).empty() ? Value() : Value(trim(opts.function))},
                              {"contract_start", start}, {"contract_end", end}, {"weekly_minutes", weekly},
                              {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});
+  if (!joins.empty()) record_joins(txn, trainee_id, joins);
   // Agreements written for every trainee cover this one too, on their modules.
   std::vector<std::string> joined;
   auto fundings = ledger.query("funding_all_trainees");
@@ -59,9 +63,7 @@ int run_trainee_add(Ledger& ledger, const Clock& clock, std::ostream& out, const
                          : tr("trainee.enrolled_funding", fmt::arg("id", id), fmt::arg("first", first), fmt::arg("last", last),
                               fmt::arg("ref", st.convention.ref), fmt::arg("funding", fmt::join(joined, ", "))))
       << '\n';
-
-
-
+  if (!joins.empty()) out << tr("timeline.joins_from", fmt::arg("id", id), fmt::arg("date", french_date(joins))) << '\n';
   return 0;
 }
 
@@ -79,6 +81,7 @@ void setup_trainee_add(CLI::App& app, Context& ctx) {
   cmd->add_option("--contract-start", opts->contract_start, tr("help.opt.contract_start"));
   cmd->add_option("--contract-end", opts->contract_end, tr("help.opt.contract_end"));
   cmd->add_option("--weekly-hours", opts->weekly_hours, tr("help.opt.weekly_hours"));
+  cmd->add_option("--joins", opts->joins, tr("timeline.help.joins"));
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;

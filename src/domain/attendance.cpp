@@ -37,7 +37,7 @@ const SessionInfo* AttendanceBook::session(std::int64_t module_id, const std::st
     std::optional<SessionInfo> found;
     if (q.next())
       found = SessionInfo{q.i64("id"), q.i64("minutes"),
-                          q.text("mode") == "elearning", !q.is_null("cancelled_by")};
+                          q.text("mode") == "elearning", !q.is_null("cancelled_by"), date > txn_.today()};
     it = sessions_.emplace(key_, found).first;
   }
   return it->second ? &*it->second : nullptr;
@@ -70,6 +70,10 @@ bool AttendanceBook::append_first(const EntryValues& e, const Origin& origin, co
                                 tr("attend.entry_exists")));
     return false;
   }
+}
+
+std::string ahead_of_time(const std::string& date, const std::string& today) {
+  return tr("timeline.ahead", fmt::arg("date", french_date(date)), fmt::arg("today", french_date(today)));
 }
 
 void AttendanceBook::append_correction(const EntryValues& e) { entries_.append(row(e)); }

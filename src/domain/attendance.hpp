@@ -18,7 +18,11 @@ struct SessionInfo {
   Minutes minutes = 0;
   bool elearning = false;
   bool cancelled = false;
+  bool ahead = false;  // dated after today (Europe/Paris): not yet held, no entry taken
 };
+
+// Why a half-day dated after today takes no entry (or correction).
+std::string ahead_of_time(const std::string& date, const std::string& today);
 
 struct EntryValues {
   std::int64_t session_id = 0;

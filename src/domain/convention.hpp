@@ -47,6 +47,7 @@ struct ModuleSpec {
 struct TraineeSpec {
   std::string code, last_name, first_name;
   std::optional<std::string> birth_date, function, contract_start, contract_end;
+  std::optional<std::string> joins;  // a later entry into the convention; none: from the start
   Minutes weekly_minutes = 35 * 60;
 };
 
@@ -82,6 +83,9 @@ ConventionSpec read_convention_toml(const std::string& bytes, const std::string&
 // Records it (the caller's transaction); refuses an existing ref. Returns the convention's id.
 std::int64_t record_convention(Ledger& ledger, WriteTransaction& txn, const ConventionSpec& spec);
 
+// Records the day trainee `trainee_id` joins (a fact of its own, schema/004_trainee_joins.sql).
+void record_joins(WriteTransaction& txn, std::int64_t trainee_id, const std::string& joins);
+
 // ---- What the ledger holds, loaded once per command ----
 
 struct ModuleRow {
@@ -98,6 +102,11 @@ struct TraineeRow {
   std::int64_t id = 0;
   std::string code, last_name, first_name, function;
   std::optional<std::string> left_on;  // departure date (trainee leave)
+  std::optional<std::string> joins;    // joining date (trainee.joins, trainee add --joins); none: from the start
+
+  // Half-days dated before joining are not the trainee's; from the departure on, they no longer attend.
+  bool joined_by(const std::string& date) const { return !joins || date >= *joins; }
+  bool enrolled_on(const std::string& date) const { return joined_by(date) && (!left_on || date < *left_on); }
 };
 
 struct OrgRow {

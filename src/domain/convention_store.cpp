@@ -24,6 +24,11 @@ Value joined_or_null(const std::vector<std::string>& items) {
 }
 }  // namespace
 
+void record_joins(WriteTransaction& txn, std::int64_t trainee_id, const std::string& joins) {
+  txn.append("trainee_join", {{"trainee_id", trainee_id}, {"joins", joins}, {"recorded_at", txn.recorded_at()},
+                              {"recorded_by", txn.recorded_by()}});
+}
+
 std::int64_t record_convention(Ledger& ledger, WriteTransaction& txn, const ConventionSpec& spec) {
   {
     auto q = ledger.query("convention_by_ref");
@@ -67,6 +72,8 @@ std::int64_t record_convention(Ledger& ledger, WriteTransaction& txn, const Conv
                     {"first_name", t.first_name}, {"birth_date", opt(t.birth_date)}, {"function", opt(t.function)},
                     {"contract_start", opt(t.contract_start)}, {"contract_end", opt(t.contract_end)},
                     {"weekly_minutes", t.weekly_minutes}, {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});
+  for (const auto& t : spec.trainees)
+    if (t.joins) record_joins(txn, trainee_ids.at(t.code), *t.joins);
   for (const auto& f : spec.fundings) {
     const std::int64_t funding_id = txn.append(
         "funding", {{"convention_id", convention_id}, {"ref", f.ref}, {"funder", f.funder}, {"decided", opt(f.decided)},
@@ -196,7 +203,7 @@ ConventionState load_convention(Ledger& ledger, const std::string& ref) {
     while (q.next())
       state.trainees.push_back({q.i64("id"), q.text("code"),
                                 q.text("last_name"), q.text("first_name"),
-                                q.opt_text("function").value_or(""), q.opt_text("left_on")});
+                                q.opt_text("function").value_or(""), q.opt_text("left_on"), q.opt_text("joins")});
   }
   return state;
 }

@@ -395,6 +395,9 @@ ConventionSpec read_convention_toml(const std::string& bytes, const std::string&
     trainee.contract_end = s.date("contract_end");
     if (trainee.contract_start && trainee.contract_end && *trainee.contract_end < *trainee.contract_start)
       s.problem(s.node("contract_end"), "contract_end", *trainee.contract_end, tr("toml.before_contract_start"));
+    trainee.joins = s.date("joins");
+    if (trainee.joins && !spec.ends.empty() && *trainee.joins > spec.ends)
+      s.problem(s.node("joins"), "joins", *trainee.joins, tr("timeline.joins_after_end", fmt::arg("date", french_date(spec.ends))));
     if (auto weekly = s.hours("weekly_hours")) {
       if (*weekly == 0) s.problem(s.node("weekly_hours"), "weekly_hours", "0", tr("trainee.weekly_positive"));
       else trainee.weekly_minutes = *weekly;

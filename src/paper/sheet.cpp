@@ -21,11 +21,12 @@ struct Planned {
 };
 
 // Every trainee of the convention follows every module (Art. 5); one who left on or before the
-// date is withdrawn from that half-day (DESIGN §5) and is not listed.
+// date is withdrawn from that half-day (DESIGN §5), one who joins after it is not enrolled yet:
+// neither is listed.
 std::vector<SheetTrainee> roster(const ConventionState& st, const std::string& date) {
   std::vector<SheetTrainee> out;
   for (const auto& t : st.trainees)
-    if (!t.left_on || date < *t.left_on) out.push_back({t.code, t.last_name, t.first_name, t.function});
+    if (t.enrolled_on(date)) out.push_back({t.code, t.last_name, t.first_name, t.function});
   return out;
 }
 

@@ -45,12 +45,18 @@ struct Inputs {
     const ModuleRow& m = module(module_code);
     return value_of_minutes(m.price_ht_cents, m.minutes, minutes);
   }
+  Cents price_ttc(const ModuleRow& m) const { return with_vat(m.price_ht_cents, orgs.at(m.org_id)->vat_rate_bp); }
+  Cents value_ttc(const std::string& module_code, Minutes minutes) const {
+    const ModuleRow& m = module(module_code);
+    return value_of_minutes(price_ttc(m), m.minutes, minutes);
+  }
   // The report's statement for `name`, bound to this convention and period (when it uses them).
   Query query(const std::string& name) const {
     auto q = ledger.query("reports/" + name);
     if (q.has_parameter(":convention")) q.bind(":convention", st.convention.id);
     if (q.has_parameter(":from")) q.bind(":from", period.from);
     if (q.has_parameter(":to")) q.bind(":to", period.to);
+    if (q.has_parameter(":today")) q.bind(":today", period.today);
     return q;
   }
 };
@@ -75,6 +81,7 @@ std::vector<ReimbursementRow> quantities(const Inputs& cx) {
     r.due_ht = cx.value(r.module, r.delivered);
     r.imputable_ht = cx.value(r.module, r.followed);
     r.non_imputable_ht = r.due_ht - r.imputable_ht;
+    r.due_ttc = cx.value_ttc(r.module, r.delivered);
     rows.push_back(std::move(r));
   }
   return rows;
@@ -144,7 +151,7 @@ std::vector<FundingLine> coverage(const Inputs& cx, std::vector<ReimbursementRow
     std::vector<Cents> uncapped;
     for (const auto& c : list) {
       const ModuleRow& m = cx.module(c.pair.second);
-      const Cents price = a.ttc ? with_vat(m.price_ht_cents, cx.orgs.at(m.org_id)->vat_rate_bp) : m.price_ht_cents;
+      const Cents price = a.ttc ? cx.price_ttc(m) : m.price_ht_cents;
       uncapped.push_back(opca_claim(a.rate, c.covered, price, m.minutes));
     }
     const std::vector<Cents> capped = apply_euro_cap(uncapped, a.cap_cents);
@@ -160,11 +167,15 @@ std::vector<FundingLine> coverage(const Inputs& cx, std::vector<ReimbursementRow
   for (auto& r : rows) {
     const Pair pair{r.trainee_id, r.module};
     if (const auto it = scope.find(pair); it != scope.end()) {
-      r.funding = agreements.at(it->second).line.ref;
-      r.funding_status = agreements.at(it->second).line.status;
+      const Agreement& a = agreements.at(it->second);
+      r.funding = a.line.ref;
+      r.funding_status = a.line.status;
+      r.basis = a.ttc ? "ttc" : "ht";
     }
     if (const auto it = period_claims.find(pair); it != period_claims.end()) std::tie(r.covered, r.opca_claim) = it->second;
-    r.beneficiary_share = r.due_ht - r.opca_claim;
+    // The claim is valued on the agreement's basis, so is what it leaves to the beneficiary:
+    // claim <= v(covered) <= v(delivered) on the same price, never negative.
+    r.beneficiary_share = (r.basis == "ttc" ? r.due_ttc : r.due_ht) - r.opca_claim;
   }
   std::vector<FundingLine> lines;
   for (const auto id : order) lines.push_back(agreements.at(id).line);
@@ -329,6 +340,7 @@ ReimbursementTotals totals_of(const ReimbursementReport& r) {
     s.unrecorded += row.unrecorded, s.not_delivered += row.not_delivered, s.withdrawn += row.withdrawn;
     s.covered += row.covered, s.due_ht += row.due_ht, s.imputable_ht += row.imputable_ht;
     s.non_imputable_ht += row.non_imputable_ht, s.opca_claim += row.opca_claim, s.beneficiary_share += row.beneficiary_share;
+    s.due_ttc += row.due_ttc;
   }
   for (const auto& o : r.orgs) {
     t.invoiced_ht += o.invoiced_ht, t.paid_ht += o.paid_ht, t.due_ht_to_date += o.due_ht, t.refund_due += o.refund_due;

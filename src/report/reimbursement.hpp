@@ -33,6 +33,8 @@ class Ledger;
 struct Period {
   std::string from, to;               // inclusive ISO dates
   std::optional<std::string> month;   // YYYY-MM for a month report; else a reconciliation as of `to`
+  // The clock's date (Clock::paris_date): half-days dated after it are not yet held.
+  std::string today = "9999-12-31";
 
   static Period of_month(const std::string& yyyy_mm);  // std::invalid_argument when not YYYY-MM
   static Period as_of(const std::string& day);
@@ -43,6 +45,8 @@ struct ReimbursementRow {
   Minutes delivered = 0, followed = 0, unproven = 0, absent_justified = 0, absent_unjustified = 0, unrecorded = 0,
           not_delivered = 0, withdrawn = 0, covered = 0;
   Cents due_ht = 0, imputable_ht = 0, non_imputable_ht = 0, opca_claim = 0, beneficiary_share = 0;
+  Cents due_ttc = 0;            // v(delivered) on the TTC price: the price plus its OF's VAT
+  std::string basis = "ht";     // the basis of the row's agreement (pending or decided); "ht" when none
   std::string funding;          // the agreement whose scope holds this (trainee, module), or empty
   std::string funding_status;   // "decided", "pending" or empty (no agreement)
 };

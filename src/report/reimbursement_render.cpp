@@ -30,6 +30,7 @@ CodeLabels missing_labels() {
           {"trainee_signature", tr("report.missing_trainee_signature")},
           {"trainer_signature", tr("report.missing_trainer_signature")}};
 }
+CodeLabels basis_labels() { return {{"ht", tr("timeline.basis_ht")}, {"ttc", tr("timeline.basis_ttc")}}; }
 Datum text_or_null(const std::string& s) { return s.empty() ? Datum{} : Datum{s}; }
 Datum opt_text(const std::optional<std::string>& s) { return s ? Datum{*s} : Datum{}; }
 
@@ -54,12 +55,15 @@ Dataset rows_dataset(const std::vector<ReimbursementRow>& rows) {
                {"non_imputable_ht_cents", tr("report.col.non_imputable_ht_cents"), K::cents},
                {"opca_claim_cents", tr("report.col.opca_claim_cents"), K::cents},
                {"beneficiary_share_cents", tr("report.col.beneficiary_share_cents"), K::cents},
+               {"due_ttc_cents", tr("timeline.col.due_ttc_cents"), K::cents},
+               {"basis", tr("timeline.col.basis"), K::text, basis_labels()},
                {"funding", tr("report.col.funding"), K::text},
                {"funding_status", tr("report.col.funding_status"), K::text, funding_status_labels()}};
   for (const auto& r : rows)
     d.add({r.trainee_id, r.last_name, r.first_name, r.module, r.delivered, r.followed, r.unproven, r.absent_justified,
            r.absent_unjustified, r.unrecorded, r.not_delivered, r.withdrawn, r.covered, r.due_ht, r.imputable_ht,
-           r.non_imputable_ht, r.opca_claim, r.beneficiary_share, text_or_null(r.funding), text_or_null(r.funding_status)});
+           r.non_imputable_ht, r.opca_claim, r.beneficiary_share, r.due_ttc, r.basis, text_or_null(r.funding),
+           text_or_null(r.funding_status)});
   return d;
 }
 
@@ -134,10 +138,10 @@ Dataset to_fix_dataset(const std::vector<ToFix>& list) {
 Dataset totals_dataset(const ReimbursementTotals& t) {
   Dataset rows = rows_dataset({t.rows});
   Dataset d;
-  for (std::size_t i = 4; i < 18; ++i) {  // the rows' figures, not their names nor the agreement
+  for (std::size_t i = 4; i < 19; ++i) {  // the rows' figures, not their names, basis nor agreement
     d.columns.push_back(rows.columns[i]);
   }
-  std::vector<Datum> values(rows.rows[0].begin() + 4, rows.rows[0].begin() + 18);
+  std::vector<Datum> values(rows.rows[0].begin() + 4, rows.rows[0].begin() + 19);
   const std::vector<std::pair<Column, Cents>> money{
       {{"invoiced_ht_cents", tr("report.col.invoiced_ht_cents"), K::cents}, t.invoiced_ht},
       {{"paid_ht_cents", tr("report.col.paid_ht_cents"), K::cents}, t.paid_ht},
@@ -180,8 +184,16 @@ void print_org(const ReimbursementReport& report, const OrgRow& org, std::ostrea
   TextTable hours({tr("report.col.trainee_id"), tr("report.col.module"), tr("report.h.delivered") + ">", tr("report.h.followed") + ">",
                    tr("report.h.unproven") + ">", tr("report.h.absent_justified") + ">", tr("report.h.absent_unjustified") + ">",
                    tr("report.h.unrecorded") + ">", tr("report.h.not_delivered") + ">", tr("report.h.withdrawn") + ">", tr("report.h.covered") + ">"});
-  TextTable euros({tr("report.col.trainee_id"), tr("report.col.module"), tr("report.h.due_ht") + ">", tr("report.h.imputable") + ">",
-                   tr("report.h.non_imputable") + ">", tr("report.h.opca_claim") + ">", tr("report.h.beneficiary_share") + ">"});
+  // A TTC agreement's share is due TTC − claim: the table then shows due TTC beside due HT.
+  bool ttc = false;
+  for (const auto& r : report.rows) ttc = ttc || (modules.contains(r.module) && r.basis == "ttc");
+  auto with_ttc = [ttc](std::vector<std::string> cells, std::string due_ttc) {
+    if (ttc) cells.insert(cells.begin() + 3, std::move(due_ttc));
+    return cells;
+  };
+  TextTable euros(with_ttc({tr("report.col.trainee_id"), tr("report.col.module"), tr("report.h.due_ht") + ">", tr("report.h.imputable") + ">",
+                            tr("report.h.non_imputable") + ">", tr("report.h.opca_claim") + ">", tr("report.h.beneficiary_share") + ">"},
+                           tr("timeline.h.due_ttc") + ">"));
   hours.set_key_columns(2);
   euros.set_key_columns(2);
   ReimbursementRow sum;
@@ -192,14 +204,15 @@ void print_org(const ReimbursementReport& report, const OrgRow& org, std::ostrea
     hours.add({who, r.module, format_hours(r.delivered), format_hours(r.followed), format_hours(r.unproven),
                format_hours(r.absent_justified), format_hours(r.absent_unjustified), format_hours(r.unrecorded),
                format_hours(r.not_delivered), format_hours(r.withdrawn), format_hours(r.covered)});
-    euros.add({who, r.module, format_euros(r.due_ht), format_euros(r.imputable_ht), format_euros(r.non_imputable_ht), claim_cell(r),
-               format_euros(r.beneficiary_share)});
+    euros.add(with_ttc({who, r.module, format_euros(r.due_ht), format_euros(r.imputable_ht), format_euros(r.non_imputable_ht), claim_cell(r),
+                        format_euros(r.beneficiary_share)},
+                       format_euros(r.due_ttc)));
     pending = pending || r.funding_status == "pending";
     sum.delivered += r.delivered, sum.followed += r.followed, sum.unproven += r.unproven;
     sum.absent_justified += r.absent_justified, sum.absent_unjustified += r.absent_unjustified, sum.unrecorded += r.unrecorded;
     sum.not_delivered += r.not_delivered, sum.withdrawn += r.withdrawn, sum.covered += r.covered;
     sum.due_ht += r.due_ht, sum.imputable_ht += r.imputable_ht, sum.non_imputable_ht += r.non_imputable_ht;
-    sum.opca_claim += r.opca_claim, sum.beneficiary_share += r.beneficiary_share;
+    sum.opca_claim += r.opca_claim, sum.beneficiary_share += r.beneficiary_share, sum.due_ttc += r.due_ttc;
   }
   if (hours.empty()) {
     out << tr("report.org_nothing") << '\n';
@@ -209,8 +222,9 @@ void print_org(const ReimbursementReport& report, const OrgRow& org, std::ostrea
                format_hours(sum.absent_justified), format_hours(sum.absent_unjustified), format_hours(sum.unrecorded),
                format_hours(sum.not_delivered), format_hours(sum.withdrawn), format_hours(sum.covered)});
     euros.add_rule();
-    euros.add({tr("report.total"), "", format_euros(sum.due_ht), format_euros(sum.imputable_ht), format_euros(sum.non_imputable_ht),
-               format_euros(sum.opca_claim), format_euros(sum.beneficiary_share)});
+    euros.add(with_ttc({tr("report.total"), "", format_euros(sum.due_ht), format_euros(sum.imputable_ht), format_euros(sum.non_imputable_ht),
+                        format_euros(sum.opca_claim), format_euros(sum.beneficiary_share)},
+                       format_euros(sum.due_ttc)));
     out << '\n' << tr("report.hours_title") << '\n';
     hours.print(out, "  ");
     out << '\n' << tr("report.euros_title") << '\n';

@@ -240,7 +240,7 @@ struct WriteTransaction::Table {
 };
 
 WriteTransaction::WriteTransaction(Ledger& ledger, const Clock& clock)
-    : ledger_(ledger), recorded_at_(clock.timestamp()), recorded_by_(current_user()) {
+    : ledger_(ledger), recorded_at_(clock.timestamp()), recorded_by_(current_user()), today_(clock.paris_date()) {
   auto& db = ledger_.impl_->db;
   for (int attempt = 1;; ++attempt) {
     const int rc = db.tryExec("BEGIN IMMEDIATE");

@@ -99,6 +99,8 @@ class WriteTransaction {
 
   const std::string& recorded_at() const { return recorded_at_; }
   const std::string& recorded_by() const { return recorded_by_; }
+  // The clock's date in Europe/Paris: no attendance is recorded for a half-day after it.
+  const std::string& today() const { return today_; }
 
   struct Table;  // a chained table's columns and insert statement
 
@@ -113,6 +115,7 @@ class WriteTransaction {
   Sha256 sha_;
   std::string recorded_at_;
   std::string recorded_by_;
+  std::string today_;
   std::vector<std::unique_ptr<Table>> tables_;
   std::string encoded_;  // reused by every append
   std::vector<const Value*> ordered_;  // likewise

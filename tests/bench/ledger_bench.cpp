@@ -219,6 +219,9 @@ void bench_size(const Options& o, long entries, Table& t) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // The generated conventions run 2026-09-01..2027-08-31 and attendance is refused ahead of time:
+  // every command the benchmark runs reads the clock at their end.
+  setenv("LEDGER_NOW", "2027-08-31T12:00:00Z", 1);
   Options o;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i], v = argv[i + 1];

@@ -1,7 +1,8 @@
 # `kill -9` in the middle of a large import: the ledger opens, is sound, holds nothing of that
 # import, and the same import then succeeds in full.
 source "$(dirname "$0")/lib.bash"
-prepare 6 50 200   # 60,000 lines
+prepare 6 50 200   # about 60,000 lines (fewer for the trainees who join later)
+lines=$(($(wc -l < data/attendance.csv) - 1))
 # Something recorded before, which must survive.
 "$LEDGER" session plan --convention NAT-2026-0001 --module OPT-FAM --date 2027-03-01 --slot am --start 09:00 --end 12:30 >/dev/null
 "$LEDGER" attend --convention NAT-2026-0001 --module OPT-FAM --date 2027-03-01 --slot am --all-present >/dev/null
@@ -31,6 +32,6 @@ check_sound
 [ "$(entries)" -eq 50 ] || fail "after the kill the ledger holds $(entries) entries, not the 50 from before"
 
 "$LEDGER" attend --file data/attendance.csv >import.out || fail "the import after the kill: $(cat import.out)"
-[ "$(entries)" -eq 60050 ] || fail "after the second import: $(entries) entries"
+[ "$(entries)" -eq $((lines + 50)) ] || fail "after the second import: $(entries) entries, not $((lines + 50))"
 check_sound
 echo "ok: killed $killed; nothing of the import kept; the import then succeeded"

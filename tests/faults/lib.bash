@@ -9,7 +9,9 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/ledger-fault.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
 export LEDGER_DB="$WORK/ledger.db" LEDGER_USER="${LEDGER_USER:-tester}"
-unset LEDGER_NOW
+# The generated conventions run 2026-09-01..2027-08-31: attendance is refused ahead of time, so
+# the clock stands at their end.
+export LEDGER_NOW=2027-08-31T12:00:00Z
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 

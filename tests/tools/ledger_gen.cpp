@@ -218,8 +218,14 @@ std::string hours_text(int half_days) {
   return std::to_string(minutes / 60) + (minutes % 60 == 30 ? ".5" : "");
 }
 
+// Every third convention (from the third) has its last trainee join at a quarter of its
+// half-days; every third (from the second) has an agreement on the TTC basis against a body
+// charging 20 % VAT.
+bool has_joiner(int c, const Options& o) { return c % 3 == 2 && o.trainees > 1; }
+bool on_ttc_basis(int c) { return c % 3 == 1; }
+
 void write_convention(const std::filesystem::path& path, int c, const Options& o, Rng& rng, const std::vector<Module>& modules,
-                      bool famille, const std::string& starts, const std::string& ends) {
+                      bool famille, const std::string& starts, const std::string& ends, const std::string& joins) {
   const std::string city = rng.pick(kCities);
   const std::string fund = rng.pick(kFunds);
   std::ofstream f(path, std::ios::binary);
@@ -236,7 +242,8 @@ void write_convention(const std::filesystem::path& path, int c, const Options& o
   for (const char* key : {"crf", "ucanss"}) {
     f << "[[training_org]]\nkey = \"" << key << "\"\nname = \""
       << (std::string(key) == "crf" ? "Centre régional de formation de " + city : "Institut national de formation " + std::to_string(c + 1))
-      << "\"\nsiret = \"" << siret(rng) << "\"\nnda = \"" << digits(rng, 11) << "\"\nvat_rate = 0\n"
+      << "\"\nsiret = \"" << siret(rng) << "\"\nnda = \"" << digits(rng, 11) << "\"\nvat_rate = "
+      << (on_ttc_basis(c) && std::string(key) == "crf" ? 20 : 0) << "\n"
       << "consolidates_grades = " << (std::string(key) == "crf" ? "true" : "false") << "\n\n";
   }
   for (const auto& m : modules) {
@@ -253,10 +260,12 @@ void write_convention(const std::filesystem::path& path, int c, const Options& o
                   1 + static_cast<int>(rng.below(28)));
     f << "[[trainee]]\nid = \"" << trainee_id(t) << "\"\nlast_name = \"" << rng.pick(kLastNames) << "\"\nfirst_name = \""
       << rng.pick(kFirstNames) << "\"\nbirth_date = " << birth << "\nfunction = \"Conseiller offres de service\"\n"
-      << "contract_start = " << starts << "\ncontract_end = " << ends << "\nweekly_hours = 35\n\n";
+      << "contract_start = " << starts << "\ncontract_end = " << ends << "\nweekly_hours = 35\n";
+    if (has_joiner(c, o) && t == o.trainees - 1) f << "joins = " << joins << "\n";
+    f << "\n";
   }
   f << "[[funding]]\nref = \"UNIF-" << convention_ref(c) << "\"\nfunder = \"Uniformation\"\ndecided = 2026-08-25\n"
-    << "hourly_rate = \"9.15\"\nbasis = \"ht\"\nsubrogation = false\n\n"
+    << "hourly_rate = \"9.15\"\nbasis = \"" << (on_ttc_basis(c) ? "ttc" : "ht") << "\"\nsubrogation = false\n\n"
     << "[clauses]\nbeneficiary_notice_days = 15\nbeneficiary_percent = 30\nof_notice_days = 15\nof_percent = 30\n"
     << "partial_percent = 50\n";
 }
@@ -282,13 +291,14 @@ int main(int argc, char** argv) {
     const bool famille = c % 2 == 0;
     const std::string ref = convention_ref(c);
     const auto modules = modules_of(o.half_days, famille);
-    write_convention(fs::path(o.out) / "conventions" / (ref + ".toml"), c, o, rng, modules, famille, starts_iso, ends_iso);
+    const auto days = calendar(starts, o.half_days);
+    const std::string joins = days[o.half_days / 4].date;
+    write_convention(fs::path(o.out) / "conventions" / (ref + ".toml"), c, o, rng, modules, famille, starts_iso, ends_iso, joins);
     // Coordinators' spreadsheets differ in how they write booleans.
     static const char* const kYes[] = {"yes", "oui", "1", "true"};
     static const char* const kNo[] = {"no", "non", "0", "false"};
     const char* yes = kYes[c % 4];
     const char* no = kNo[c % 4];
-    const auto days = calendar(starts, o.half_days);
     for (const auto& m : modules) {
       const std::string trainer = rng.pick(kFirstNames) + " " + rng.pick(kLastNames);
       for (int h = m.first; h < m.first + m.count; ++h) {
@@ -315,6 +325,7 @@ int main(int argc, char** argv) {
             signed_by_trainee = false;  // present, forgot to sign
           }
           const std::string id = trainee_id(t);
+          if (has_joiner(c, o) && t == o.trainees - 1 && hd.date < joins) continue;  // not theirs yet
           line.clear();
           line += ref; line += ','; line += m.code; line += ','; line += hd.date; line += ','; line += slot; line += ',';
           line += id; line += ','; line += std::to_string(minutes); line += ','; line += absence; line += ',';

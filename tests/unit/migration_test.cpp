@@ -1,5 +1,6 @@
 // Schema migrations on a ledger that already holds entries: a ledger made before migration 3
-// (attendance rebuilt for bulk imports) keeps every row, id and hash, and its rules.
+// (attendance rebuilt for bulk imports) keeps every row, id and hash, and its rules; a ledger made
+// before migration 4 (joining dates) verifies once migrated and chains the joining dates after.
 #include <unistd.h>
 
 #include <filesystem>
@@ -33,7 +34,31 @@ struct Migration : ::testing::Test {
       db.exec(std::string(resource("schema/002_report_indexes.sql")));
       db.exec("PRAGMA user_version = 2");
     }
-    return Ledger::open(file.string(), Ledger::Open::create);
+    return opened_before_joins();
+  }
+
+  // A ledger at schema 3, as the ledger made it before joining dates existed.
+  std::unique_ptr<Ledger> ledger_at_schema_3() {
+    {
+      SQLite::Database db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      for (const char* m : {"schema/001_initial.sql", "schema/002_report_indexes.sql", "schema/003_national_scale.sql"})
+        db.exec(std::string(resource(m)));
+      db.exec("PRAGMA user_version = 3");
+    }
+    return opened_before_joins();
+  }
+
+  // Today's commands write the old ledger's rows; they read joining dates, which a ledger before
+  // migration 4 cannot hold: an empty temporary table (this connection's only) stands in for them,
+  // and is dropped before migrating.
+  std::unique_ptr<Ledger> opened_before_joins() {
+    auto ledger = Ledger::open(file.string(), Ledger::Open::create);
+    sqlite_database(*ledger).exec("CREATE TEMP TABLE trainee_join (trainee_id INTEGER, joins TEXT)");
+    return ledger;
+  }
+  static int migrate(Ledger& ledger) {
+    sqlite_database(ledger).exec("DROP TABLE temp.trainee_join");
+    return ledger.migrate();
   }
 
   void attend(Ledger& ledger, const std::string& date) {
@@ -69,7 +94,7 @@ TEST_F(Migration, AttendanceKeepsItsRowsAndRules) {
   const std::int64_t count = sqlite_database(*ledger).execAndGet("SELECT count(*) FROM attendance").getInt64();
   ASSERT_GT(count, 2);
 
-  EXPECT_EQ(ledger->migrate(), Ledger::latest_schema_version() - 2);
+  EXPECT_EQ(migrate(*ledger), Ledger::latest_schema_version() - 2);
   EXPECT_EQ(ledger->schema_version(), Ledger::latest_schema_version());
   EXPECT_EQ(rows(*ledger), before);
   std::ostringstream said;
@@ -102,6 +127,36 @@ TEST_F(Migration, AttendanceKeepsItsRowsAndRules) {
   EXPECT_EQ(run_attend_correct(*ledger, clock, out, fix), 0);
   EXPECT_EQ(sqlite_database(*ledger).execAndGet("SELECT count(*) FROM attendance").getInt64(), count + 1);
   EXPECT_EQ(run_verify(*ledger, said, {}), 0) << said.str();
+}
+
+TEST_F(Migration, JoiningDatesComeAsANewChainedTable) {
+  auto ledger = ledger_at_schema_3();
+  ASSERT_EQ(ledger->schema_version(), 3);
+  {
+    WriteTransaction txn(*ledger, clock);
+    record_convention(*ledger, txn, read_convention_toml(template_toml(), "c.toml"));
+    txn.commit();
+  }
+  attend(*ledger, "2026-10-05");
+  const std::string before = sqlite_database(*ledger).execAndGet("SELECT group_concat(id || ':' || hex(hash), ',') FROM trainee").getString();
+
+  EXPECT_EQ(migrate(*ledger), Ledger::latest_schema_version() - 3);
+  std::ostringstream said;
+  EXPECT_EQ(run_verify(*ledger, said, {}), 0) << said.str();
+  EXPECT_EQ(sqlite_database(*ledger).execAndGet("SELECT group_concat(id || ':' || hex(hash), ',') FROM trainee").getString(), before);
+
+  TraineeAddOptions add;
+  add.id = "T09", add.last_name = "Neuf", add.first_name = "Nina", add.joins = "2026-10-06";
+  EXPECT_EQ(run_trainee_add(*ledger, clock, out, add), 0);
+  EXPECT_EQ(sqlite_database(*ledger).execAndGet("SELECT joins FROM trainee_join").getString(), "2026-10-06");
+  EXPECT_EQ(run_verify(*ledger, said, {}), 0) << said.str();
+  // The joining date is a link of the chain: an edit behind the triggers' back is found.
+  EXPECT_THROW(sqlite_database(*ledger).exec("UPDATE trainee_join SET joins = '2026-09-01'"), SQLite::Exception);
+  sqlite_database(*ledger).exec("DROP TRIGGER trainee_join_no_update");
+  sqlite_database(*ledger).exec("UPDATE trainee_join SET joins = '2026-09-01'");
+  sqlite_database(*ledger).exec("CREATE TRIGGER trainee_join_no_update BEFORE UPDATE ON trainee_join BEGIN SELECT RAISE(ABORT, 'no'); END");
+  std::ostringstream tampered;
+  EXPECT_EQ(run_verify(*ledger, tampered, {}), 1);
 }
 
 }  // namespace

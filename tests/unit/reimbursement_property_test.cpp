@@ -2,7 +2,9 @@
 // totals are the sums of the rows; due = imputable + non-imputable; 0 <= claim <= due; covered
 // minutes <= followed and, over the agreement, <= its hour cap; claims to date <= the euro cap;
 // delivered minutes split exactly into followed, unproven, absences and unrecorded; the to-fix
-// list accounts for every unproven or unrecorded minute; months add up to the reconciliation.
+// list accounts for every unproven or unrecorded minute; months add up to the reconciliation;
+// the beneficiary's share is due on the agreement's basis (HT or TTC) less the claim, never
+// negative; a trainee who joins later has no minute before joining.
 #include <random>
 #include <set>
 
@@ -17,6 +19,7 @@ struct Generated : ReimbursementFixture {
   std::mt19937 rng;
   std::optional<Minutes> cap_minutes_a, cap_minutes_b;
   std::optional<Cents> cap_cents_a, cap_cents_b;
+  std::string basis_a, basis_b;
 
   int pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); }
   bool chance(int percent) { return pick(1, 100) <= percent; }
@@ -39,19 +42,24 @@ struct Generated : ReimbursementFixture {
       cap_cents = Cents{pick(20, 400) * 100};
       t += "cap_amount = \"" + std::to_string(*cap_cents / 100) + "\"\n";
     }
-    if (chance(30)) t += "basis = \"ttc\"\n";
+    (ref == "A" ? basis_a : basis_b) = chance(30) ? "ttc" : "ht";
+    t += "basis = \"" + (ref == "A" ? basis_a : basis_b) + "\"\n";
     return t;
   }
 
+  std::optional<std::string> t3_joins;
+
   void generate(unsigned seed) {
     rng.seed(seed);
+    clock = test_clock("2026-12-31T10:00:00Z");  // every generated half-day is held by then
     const int vat = chance(50) ? 20 : 0;
+    t3_joins = chance(50) ? std::optional<std::string>(day(pick(5, 60))) : std::nullopt;
     import(convention_toml(agreement("A", "[\"T01\", \"T2\"]", cap_minutes_a, cap_cents_a) +
                                agreement("B", "[\"T10\"]", cap_minutes_b, cap_cents_b),
                            "beneficiary_notice_days = 10\nbeneficiary_percent = 20\nof_notice_days = 15\nof_amount = \"300\"\n"
                            "partial_percent = 40\n",
                            vat) +
-           trainee_toml("T3", "Trois", "D"));
+           trainee_toml("T3", "Trois", "D") + (t3_joins ? "joins = " + *t3_joins + "\n" : ""));
     if (chance(40)) leave(pick(0, 1) ? "T2" : "T3", day(pick(10, 80)));
     std::set<std::tuple<std::string, int, std::string>> planned;
     const int sessions = pick(8, 25);
@@ -72,7 +80,7 @@ struct Generated : ReimbursementFixture {
       std::vector<std::string> present, unsigned_codes;
       AttendOptions marks;
       for (const auto& t : st.trainees) {
-        if (t.left_on && *t.left_on <= d) continue;
+        if (!t.enrolled_on(d)) continue;
         const int what = pick(0, 9);
         if (what == 0) marks.absent.push_back(t.code + (chance(50) ? "=justified" : ""));
         else if (what == 1) marks.late.push_back(t.code + "=" + std::to_string(pick(1, 29)));
@@ -112,7 +120,10 @@ struct Generated : ReimbursementFixture {
       EXPECT_GE(x.non_imputable_ht, 0);
       EXPECT_GE(x.opca_claim, 0);
       if (x.funding.empty() || r.funding.at(x.funding == "A" ? 0 : 1).status == "pending") EXPECT_EQ(x.opca_claim, 0);
-      EXPECT_EQ(x.beneficiary_share, x.due_ht - x.opca_claim);
+      EXPECT_EQ(x.basis, x.funding.empty() ? "ht" : x.funding == "A" ? basis_a : basis_b);
+      EXPECT_EQ(x.beneficiary_share, (x.basis == "ttc" ? x.due_ttc : x.due_ht) - x.opca_claim);
+      EXPECT_GE(x.beneficiary_share, 0);
+      EXPECT_GE(x.due_ttc, x.due_ht);
       EXPECT_LE(x.covered, x.followed);
       EXPECT_EQ(x.delivered, x.followed + x.unproven + x.absent_justified + x.absent_unjustified + x.unrecorded);
       sum.delivered += x.delivered, sum.followed += x.followed, sum.unproven += x.unproven, sum.unrecorded += x.unrecorded;
@@ -147,7 +158,8 @@ struct Generated : ReimbursementFixture {
 
 TEST_F(Generated, PropertiesHoldOverGeneratedLedgers) {
   // The generated ledgers must exercise what the properties are about, not just empty reports.
-  Minutes covered_seen = 0, capped_seen = 0, to_fix_seen = 0, withdrawn_seen = 0;
+  Minutes covered_seen = 0, capped_seen = 0, to_fix_seen = 0, withdrawn_seen = 0, joined_seen = 0;
+  Cents ttc_share_seen = 0;
   Cents refund_seen = 0, indemnity_seen = 0;
   for (unsigned seed = 1; seed <= 25; ++seed) {
     SCOPED_TRACE("seed " + std::to_string(seed));
@@ -178,6 +190,14 @@ TEST_F(Generated, PropertiesHoldOverGeneratedLedgers) {
     capped_seen += (cap_minutes_a && covered_a == *cap_minutes_a) || (cap_minutes_b && covered_b == *cap_minutes_b);
     to_fix_seen += static_cast<Minutes>(all.to_fix.size());
     withdrawn_seen += all.totals.rows.withdrawn;
+    for (const auto& x : all.rows) ttc_share_seen += x.basis == "ttc" && x.due_ttc > x.due_ht ? x.beneficiary_share + 1 : 0;
+    if (t3_joins) {
+      // Before T3 joins, nothing of theirs: no row at all.
+      const std::string eve = format_date(date::year_month_day{date::sys_days{parse_date(*t3_joins)} - date::days{1}});
+      for (const auto& x : compute_reimbursement(*ledger, load_convention(*ledger, ""), Period::as_of(eve)).rows)
+        EXPECT_NE(x.trainee_id, "T3") << *t3_joins;
+      for (const auto& x : all.rows) joined_seen += x.trainee_id == "T3" ? x.delivered : 0;
+    }
     refund_seen += all.totals.refund_due;
     indemnity_seen += all.totals.indemnity_owed_by_org + all.totals.indemnity_owed_by_beneficiary;
   }
@@ -185,6 +205,8 @@ TEST_F(Generated, PropertiesHoldOverGeneratedLedgers) {
   EXPECT_GT(capped_seen, 0);
   EXPECT_GT(to_fix_seen, 0);
   EXPECT_GT(withdrawn_seen, 0);
+  EXPECT_GT(joined_seen, 0);
+  EXPECT_GT(ttc_share_seen, 0);
   EXPECT_GT(refund_seen, 0);
   EXPECT_GT(indemnity_seen, 0);
 }

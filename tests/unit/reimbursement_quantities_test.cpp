@@ -23,6 +23,7 @@ struct Quantities : ReimbursementFixture {
     q.bind(":convention", convention_id());
     q.bind(":from", from);
     q.bind(":to", to);
+    q.bind(":today", "9999-12-31");  // every half-day held
     std::vector<QuantityRow> rows;
     while (q.next()) {
       QuantityRow r{q.text("trainee_id"), q.text("last_name"),

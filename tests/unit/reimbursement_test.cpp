@@ -307,6 +307,116 @@ TEST_F(Reimbursement, BasisTtcValuesCoveredMinutesAtTheTtcPrice) {
   EXPECT_EQ(row(month("2026-10"), "T01", "PREMSS").opca_claim, 3600);
 }
 
+// A TTC agreement against a body charging VAT: the share is due TTC less the claim, never the
+// negative due HT − claim (3 000 − 3 600); without an agreement the row is on the HT basis.
+TEST_F(Reimbursement, BasisTtcShareIsDueTtcLessTheClaim) {
+  import(convention_toml("[[funding]]\nref = \"F1\"\nfunder = \"Uniformation\"\ndecided = 2026-08-25\nhourly_rate = \"40\"\n"
+                         "basis = \"ttc\"\ntrainees = [\"T01\"]\n"
+                         "[[funding]]\nref = \"F2\"\nfunder = \"Uniformation\"\nhourly_rate = \"40\"\n"
+                         "basis = \"ttc\"\ntrainees = [\"T2\"]\n",
+                         "", 20));
+  plan("PREMSS", "2026-10-05", "am", 60);
+  all_present("PREMSS", "2026-10-05", "am");
+  const auto r = month("2026-10");
+  const auto& decided = row(r, "T01", "PREMSS");
+  EXPECT_EQ(decided.due_ht, 3000);
+  EXPECT_EQ(decided.due_ttc, 3600);  // 2 196,00 € × 60 / 3 660
+  EXPECT_EQ(decided.basis, "ttc");
+  EXPECT_EQ(decided.opca_claim, 3600);
+  EXPECT_EQ(decided.beneficiary_share, 0);
+  const auto& pending = row(r, "T2", "PREMSS");  // pending: no claim yet, due on its basis
+  EXPECT_EQ(pending.basis, "ttc");
+  EXPECT_EQ(pending.opca_claim, 0);
+  EXPECT_EQ(pending.beneficiary_share, 3600);
+  const auto& none = row(r, "T10", "PREMSS");
+  EXPECT_EQ(none.basis, "ht");
+  EXPECT_EQ(none.due_ttc, 3600);
+  EXPECT_EQ(none.beneficiary_share, 3000);
+  EXPECT_EQ(r.totals.rows.due_ttc, 3 * 3600);
+  EXPECT_EQ(r.totals.rows.beneficiary_share, 0 + 3600 + 3000);
+}
+
+// T2 joins on 6 October: the half-days before are not theirs (no row, no quantity, no 14-3 base,
+// no entry), and their entry into training is 6 October, after an agreement decided on the 6th.
+TEST_F(Reimbursement, JoiningMidWay) {
+  std::string toml = convention_toml("[[funding]]\nref = \"F1\"\nfunder = \"Uniformation\"\ndecided = 2026-10-06\nhourly_rate = \"9.15\"\n",
+                                     "of_notice_days = 15\npartial_percent = 50\n");
+  toml = replaced(toml, "id = \"T2\"\nlast_name = \"Deux\"\nfirst_name = \"B\"\n", "id = \"T2\"\nlast_name = \"Deux\"\nfirst_name = \"B\"\njoins = 2026-10-06\n");
+  import(toml);
+  plan("PREMSS", "2026-09-30", "am", 60);
+  plan("PREMSS", "2026-10-05", "am", 60);
+  plan("PREMSS", "2026-10-06", "am", 60);
+  plan("PREMSS", "2026-10-07", "am", 60);
+  plan("PREMSS", "2026-10-08", "am", 60);
+  cancel("PREMSS", "2026-10-05", "am", "of", "2026-10-01");  // 4 days' notice: 14-3
+  cancel("PREMSS", "2026-10-07", "am", "of", "2026-10-01");
+  all_present("PREMSS", "2026-09-30", "am");
+  EXPECT_THROW(attend("PREMSS", "2026-09-30", "am", [](AttendOptions& o) { o.present = {"T01,T2,T10"}; }), InputError);
+  attend("PREMSS", "2026-10-06", "am", [](AttendOptions& o) { o.present = {"T01,T10"}; o.absent = {"T2"}; });
+  all_present("PREMSS", "2026-10-08", "am");
+  EXPECT_EQ(count("attendance"), 2 + 3 + 3);
+
+  const auto september = month("2026-09");
+  for (const auto& x : september.rows) EXPECT_NE(x.trainee_id, "T2");
+  const auto r = month("2026-10");
+  const auto& t2 = row(r, "T2", "PREMSS");
+  EXPECT_EQ(t2.delivered, 120);
+  EXPECT_EQ(t2.absent_unjustified, 60);
+  EXPECT_EQ(t2.not_delivered, 60);  // 7 October only
+  EXPECT_EQ(t2.followed, 60);
+  EXPECT_EQ(t2.covered, 60);        // entered on 6 October, the day of the decision
+  EXPECT_EQ(row(r, "T01", "PREMSS").covered, 0);  // entered on 30 September
+  EXPECT_EQ(row(r, "T01", "PREMSS").not_delivered, 120);
+  // 14-3 base: v(60) = 3 000 per trainee enrolled that day: 2 on the 5th, 3 on the 7th.
+  ASSERT_EQ(r.indemnities.size(), 2u);
+  EXPECT_EQ(r.indemnities[0].base, 2 * 3000);
+  EXPECT_EQ(r.indemnities[1].base, 3 * 3000);
+  // Due to date: v(delivered) of T01 and T10 (3 half-days each) and T2 (2).
+  EXPECT_EQ(line(r, "PREMSS").due_ht, 3000 * (3 + 3 + 2));
+  for (const auto& f : r.funding) EXPECT_TRUE(f.covers);
+}
+
+// A half-day dated after today is not yet held: refused at entry, counted in no quantity and in
+// no "to fix", but still scheduled (the refund leaves it paid).
+TEST_F(Reimbursement, HalfDaysAheadOfTimeAreNotYetHeld) {
+  import(convention_toml(kOpenFunding));
+  plan("PREMSS", "2026-11-27", "am", 60);  // the test clock's day
+  plan("PREMSS", "2026-11-30", "am", 60);
+  plan("PREMSS", "2026-12-01", "am", 60);
+  cancel("PREMSS", "2026-12-01", "am", "of", "2026-11-27");
+  EXPECT_THROW(all_present("PREMSS", "2026-11-30", "am"), InputError);
+  all_present("PREMSS", "2026-11-27", "am");
+  EXPECT_THROW(correct("PREMSS", "2026-11-30", "am", "T01", [](AttendCorrectOptions& o) { o.minutes = "30"; }), InputError);
+  invoice("F1", "PREMSS", "183");
+  pay("F1", "183");
+  Period p = Period::of_month("2026-11");
+  p.today = "2026-11-27";
+  const auto r = compute_reimbursement(*ledger, load_convention(*ledger, ""), p);
+  const auto& t = row(r, "T01", "PREMSS");
+  EXPECT_EQ(t.delivered, 60);
+  EXPECT_EQ(t.unrecorded, 0);
+  EXPECT_EQ(t.not_delivered, 0);
+  EXPECT_TRUE(r.to_fix.empty());
+  // Paid 183 €, scheduled 2 h per trainee worth 3 × 60 € = 180 €: 3 € to refund.
+  EXPECT_EQ(line(r, "PREMSS").refund_due, 300);
+  EXPECT_EQ(line(r, "PREMSS").due_ht, 3 * 3000);
+  // Seen on 1 December, 30 November is held and unrecorded, 1 December cancelled by the OF.
+  p.today = "2026-12-01";
+  const auto later = compute_reimbursement(*ledger, load_convention(*ledger, ""), p);
+  EXPECT_EQ(row(later, "T01", "PREMSS").unrecorded, 60);
+  EXPECT_EQ(later.to_fix.size(), 3u);
+}
+
+// A cancellation is notified before the half-day or on its day, never after it.
+TEST_F(Reimbursement, CancellationAfterTheFactIsRefused) {
+  import(convention_toml(kOpenFunding));
+  plan("PREMSS", "2026-10-05", "am", 60);
+  EXPECT_THROW(cancel("PREMSS", "2026-10-05", "am", "of", "2026-10-06"), InputError);
+  EXPECT_EQ(count("cancellation"), 0);
+  cancel("PREMSS", "2026-10-05", "am", "of", "2026-10-05");
+  EXPECT_EQ(count("cancellation"), 1);
+}
+
 TEST_F(Reimbursement, ReconcileRoundsOnceOverTheWholePeriod) {
   import(convention_toml(kOpenFunding));
   plan("PASS", "2026-09-30", "am", 7);
