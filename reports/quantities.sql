@@ -2,7 +2,7 @@
 -- least one half-day (held or cancelled) dated :from..:to (inclusive), in byte order of the
 -- trainee's code then the module's code. Every trainee of a convention follows every module.
 --
--- Per half-day and trainee (over the latest entry, the one no other row supersedes):
+-- Per half-day and trainee (over the entry that stands, schema/004: the latest one, none when voided):
 --   withdrawn      cancelled by the beneficiary, or dated on or after the trainee's departure
 --                  (checked first: a trainee who has left is not owed an OF's make-up either);
 --   not delivered  cancelled by the training body;
@@ -35,8 +35,7 @@ pair AS (
   JOIN module m ON m.id = p.module_id
   JOIN trainee t ON t.convention_id = :convention
   LEFT JOIN departure d ON d.trainee_id = t.id
-  LEFT JOIN attendance a ON a.session_id = p.id AND a.trainee_id = t.id
-       AND NOT EXISTS (SELECT 1 FROM attendance later WHERE later.supersedes = a.id)
+  LEFT JOIN attendance_current a ON a.session_id = p.id AND a.trainee_id = t.id
 )
 SELECT trainee_id, last_name, first_name, module,
        coalesce(sum(CASE WHEN status = 'delivered' THEN session_min END), 0) AS delivered_min,
