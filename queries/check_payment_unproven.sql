@@ -17,8 +17,7 @@ lacking AS (
   JOIN session s ON s.module_id = pd.module_id AND s.date <= pd.paid_on
   JOIN trainee t ON t.convention_id = s.convention_id
   LEFT JOIN departure d ON d.trainee_id = t.id
-  LEFT JOIN attendance a ON a.session_id = s.id AND a.trainee_id = t.id
-       AND NOT EXISTS (SELECT 1 FROM attendance later WHERE later.supersedes = a.id)
+  LEFT JOIN attendance_current a ON a.session_id = s.id AND a.trainee_id = t.id
   WHERE NOT EXISTS (SELECT 1 FROM cancellation c WHERE c.session_id = s.id)
     AND (d.on_date IS NULL OR s.date < d.on_date)
     AND (a.id IS NULL

@@ -2,12 +2,11 @@
 -- half-day needs both signatures, an e-learning one a proof reference.
 SELECT s.date, s.slot, m.code AS module, s.trainer, s.mode, t.code AS trainee, a.id AS entry, a.minutes,
        a.trainee_signed, a.trainer_signed, a.proof
-FROM attendance a
+FROM attendance_current a
 JOIN session s ON s.id = a.session_id
 JOIN module m ON m.id = s.module_id
 JOIN trainee t ON t.id = a.trainee_id
 WHERE s.convention_id = :convention
-  AND NOT EXISTS (SELECT 1 FROM attendance later WHERE later.supersedes = a.id)
   AND a.minutes > 0
   AND CASE WHEN s.mode = 'elearning' THEN a.proof = '' ELSE NOT (a.trainee_signed AND a.trainer_signed) END
 ORDER BY s.date, s.slot, m.code, t.code;

@@ -1,7 +1,7 @@
 -- Held half-days up to :today where an enrolled trainee (joined and not departed by then) has no
--- entry, with how many trainees of the half-day do have one.
+-- entry (or a voided one), with how many trainees of the half-day do have one.
 SELECT s.date, s.slot, m.code AS module, s.trainer, t.code AS trainee,
-       (SELECT count(DISTINCT a.trainee_id) FROM attendance a WHERE a.session_id = s.id) AS recorded,
+       (SELECT count(*) FROM attendance_current a WHERE a.session_id = s.id) AS recorded,
        (SELECT count(*) FROM trainee t2 LEFT JOIN departure d2 ON d2.trainee_id = t2.id
         LEFT JOIN trainee_join j2 ON j2.trainee_id = t2.id
         WHERE t2.convention_id = s.convention_id AND (d2.on_date IS NULL OR s.date < d2.on_date)
@@ -14,5 +14,5 @@ LEFT JOIN trainee_join j ON j.trainee_id = t.id
 LEFT JOIN cancellation c ON c.session_id = s.id
 WHERE s.convention_id = :convention AND c.id IS NULL AND s.date <= :today
   AND (d.on_date IS NULL OR s.date < d.on_date) AND (j.joins IS NULL OR s.date >= j.joins)
-  AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id AND a.trainee_id = t.id)
+  AND NOT EXISTS (SELECT 1 FROM attendance_current a WHERE a.session_id = s.id AND a.trainee_id = t.id)
 ORDER BY s.date, s.slot, m.code, t.code;

@@ -1,6 +1,6 @@
 -- Every chained entry of convention :convention: the agreement and its parties, modules,
--- trainees with their joining dates, funding, half-days with their cancellations, departures, attendance (corrections
--- included), money movements and grades. `export proofs` checks their links before writing.
+-- trainees with their joining dates, funding, half-days with their cancellations, departures, attendance
+-- (corrections and voids included), money movements and grades. `export proofs` checks their links before writing.
 SELECT id FROM convention WHERE id = :convention
 UNION ALL SELECT id FROM beneficiary WHERE convention_id = :convention
 UNION ALL SELECT id FROM training_org WHERE convention_id = :convention
@@ -13,6 +13,8 @@ UNION ALL SELECT r.id FROM funder_receipt r JOIN funding f ON f.id = r.funding_i
 UNION ALL SELECT id FROM session WHERE convention_id = :convention
 UNION ALL SELECT c.id FROM cancellation c JOIN session s ON s.id = c.session_id WHERE s.convention_id = :convention
 UNION ALL SELECT a.id FROM attendance a JOIN session s ON s.id = a.session_id WHERE s.convention_id = :convention
+UNION ALL SELECT v.id FROM attendance_void v JOIN attendance a ON a.id = v.entry_id JOIN session s ON s.id = a.session_id
+          WHERE s.convention_id = :convention
 UNION ALL SELECT d.id FROM departure d JOIN trainee t ON t.id = d.trainee_id WHERE t.convention_id = :convention
 UNION ALL SELECT j.id FROM trainee_join j JOIN trainee t ON t.id = j.trainee_id WHERE t.convention_id = :convention
 UNION ALL SELECT g.id FROM grade g JOIN trainee t ON t.id = g.trainee_id WHERE t.convention_id = :convention

@@ -3,7 +3,7 @@
 SELECT v.ref AS convention, o.name AS org, o.nda AS org_nda, m.code AS module, m.label AS module_label,
        s.date, s.slot, s.start_time, s.end_time, s.minutes, s.mode, coalesce(s.place, m.place) AS place, s.trainer,
        c.by_party AS cancelled_by, c.notified, c.reason AS cancellation_reason,
-       (SELECT count(DISTINCT a.trainee_id) FROM attendance a WHERE a.session_id = s.id) AS trainees_recorded,
+       (SELECT count(*) FROM attendance_current a WHERE a.session_id = s.id) AS trainees_recorded,
        s.recorded_at, s.recorded_by, s.id AS entry_id, lower(hex(s.hash)) AS hash,
        c.id AS cancellation_entry_id, lower(hex(c.hash)) AS cancellation_hash
 FROM session s

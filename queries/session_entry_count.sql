@@ -1,1 +1,2 @@
-SELECT count(*) FROM attendance WHERE session_id = ?;
+-- Entries that stand on one half-day (voided ones are as never recorded).
+SELECT count(*) FROM attendance_current WHERE session_id = ?;

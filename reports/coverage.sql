@@ -1,7 +1,7 @@
 -- OPCA coverage (DESIGN section 5, Art. 11): minutes each agreement covers, per (agreement,
 -- month, trainee, module), for half-days dated up to :to, in the euro cap's walking order.
 --
--- Eligible: the latest entry (nothing supersedes it) of a held half-day (not cancelled, the
+-- Eligible: the entry that stands (the latest, not voided) of a held half-day (not cancelled, the
 -- convention not renounced) inside the convention's validity, dated before the trainee's
 -- departure, with attended minutes > 0 and complete proof (trainee and trainer signed onsite,
 -- a proof reference in e-learning), for a (trainee, module) in the agreement's scope, the
@@ -35,7 +35,7 @@ eligible AS (
   JOIN session s ON s.convention_id = :convention AND s.date BETWEEN conv.starts AND conv.ends AND s.date <= :to
                  AND s.date <= :today
   JOIN module m ON m.id = s.module_id
-  JOIN attendance a ON a.session_id = s.id
+  JOIN attendance_current a ON a.session_id = s.id
   JOIN trainee t ON t.id = a.trainee_id
   JOIN funding_scope fs ON fs.module_id = s.module_id AND fs.trainee_id = a.trainee_id
   JOIN agreement g ON g.id = fs.funding_id
@@ -44,7 +44,6 @@ eligible AS (
   WHERE NOT EXISTS (SELECT 1 FROM cancellation x WHERE x.session_id = s.id)
     AND (d.on_date IS NULL OR s.date < d.on_date)
     AND a.minutes > 0
-    AND NOT EXISTS (SELECT 1 FROM attendance later WHERE later.supersedes = a.id)
     AND CASE WHEN s.mode = 'elearning' THEN a.proof <> '' ELSE a.trainee_signed AND a.trainer_signed END
 ),
 walked AS (

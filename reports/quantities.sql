@@ -4,7 +4,7 @@
 --
 -- A half-day dated before the trainee joins (trainee_join) is not theirs: it gives them no row
 -- and counts in none of their quantities.
--- Per half-day and trainee (over the latest entry, the one no other row supersedes):
+-- Per half-day and trainee (over the entry that stands, schema/005: the latest one, none when voided):
 --   ahead          dated after :today (the clock's date in Europe/Paris): not yet held, it counts
 --                  in no quantity here (only in what is still scheduled, reports/to_date.sql);
 --   withdrawn      cancelled by the beneficiary, or dated on or after the trainee's departure
@@ -41,8 +41,7 @@ pair AS (
   JOIN trainee t ON t.convention_id = :convention
   LEFT JOIN trainee_join j ON j.trainee_id = t.id
   LEFT JOIN departure d ON d.trainee_id = t.id
-  LEFT JOIN attendance a ON a.session_id = p.id AND a.trainee_id = t.id
-       AND NOT EXISTS (SELECT 1 FROM attendance later WHERE later.supersedes = a.id)
+  LEFT JOIN attendance_current a ON a.session_id = p.id AND a.trainee_id = t.id
   WHERE j.joins IS NULL OR p.date >= j.joins
 )
 SELECT trainee_id, last_name, first_name, module,

@@ -21,15 +21,20 @@ class Checker {
   Checker(Ledger& ledger, const Clock& clock, const ConventionState& st) : ledger_(ledger), clock_(clock), st_(st) {}
 
   std::vector<Finding> run() {
+    // A convention renounced as a whole (Art. 13) has no half-day held or still to plan: the
+    // rules on its planning, calendar and missing proofs have nothing to say of it.
+    const bool performed = !st_.renounced;
     outside_validity();
     trainer_conflict();
     funding_after_entry();
-    planned_minutes();
+    if (performed) planned_minutes();
     training_share();
-    calendar();
-    unrecorded();
+    if (performed) {
+      calendar();
+      unrecorded();
+    }
     unproven();
-    payment_unproven();
+    if (performed) payment_unproven();
     empty_fields();
     return std::move(findings_);
   }

@@ -26,17 +26,19 @@ Dataset attendance_history(Ledger& ledger, const AttendHistoryOptions& opts) {
                {"trainee_id", tr("col.trainee_id")}, {"minutes", tr("col.attend_history.minutes"), ColumnKind::minutes}, {"absence", tr("col.absence"), ColumnKind::text, {{"justified", tr("history.justified")}, {"unjustified", tr("history.unjustified")}}},
                {"trainee_signed", tr("col.trainee_signed"), ColumnKind::boolean}, {"trainer_signed", tr("col.trainer_signed"), ColumnKind::boolean},
                {"proof", tr("col.proof")}, {"sheet", tr("col.sheet")},
-               {"status", tr("col.attend_history.status"), ColumnKind::text, {{"current", tr("history.current")}, {"superseded", tr("history.superseded")}}},
+               {"status", tr("col.attend_history.status"), ColumnKind::text, {{"current", tr("history.current")}, {"superseded", tr("history.superseded")}, {"void", tr("history.void")}}},
                {"superseded_by", tr("col.superseded_by"), ColumnKind::integer}, {"reason", tr("col.reason")},
                {"recorded_at", tr("col.recorded_at")}, {"recorded_by", tr("col.recorded_by")}};
   while (q.next()) {
     const auto superseded_by = q.opt_i64("superseded_by");
     const auto reason = q.opt_text("reason");
-    d.add({q.i64("id"), q.text("date"), q.text("slot"),
-           q.text("module"), q.text("trainee"), q.i64("minutes"),
-           q.text("absence"), q.i64("trainee_signed"), q.i64("trainer_signed"),
-           q.text("proof"), q.text("sheet"),
-           std::string(superseded_by ? "superseded" : "current"), superseded_by ? Datum(*superseded_by) : Datum(),
+    // A void (`attend void`) removes the entry before it: it has no minutes, absence nor signatures.
+    const bool is_void = q.text("kind") == "void";
+    auto text = [&](const char* col) { return q.is_null(col) ? Datum() : Datum(q.text(col)); };
+    auto integer = [&](const char* col) { return q.is_null(col) ? Datum() : Datum(q.i64(col)); };
+    d.add({q.i64("id"), q.text("date"), q.text("slot"), q.text("module"), q.text("trainee"), integer("minutes"),
+           text("absence"), integer("trainee_signed"), integer("trainer_signed"), text("proof"), text("sheet"),
+           std::string(superseded_by ? "superseded" : is_void ? "void" : "current"), superseded_by ? Datum(*superseded_by) : Datum(),
            reason ? Datum(*reason) : Datum(), q.text("recorded_at"),
            q.text("recorded_by")});
   }

@@ -12,6 +12,7 @@ namespace ledger {
 
 int run_funding_decide(Ledger& ledger, const Clock& clock, std::ostream& out, const FundingDecideOptions& opts) {
   const ConventionState st = load_convention(ledger, opts.convention);
+  refuse_if_renounced(st);
   const std::string decided = date_flag("--decided", opts.decided);
   const auto q = find_funding(ledger, st.convention.id, opts.funding);
   if (!q) throw InputError::flag("--funding", opts.funding, tr("funding.no_such", fmt::arg("ref", st.convention.ref)));

@@ -14,6 +14,7 @@ namespace ledger {
 int run_grade_correct(Ledger& ledger, const Clock& clock, std::ostream& out, const GradeCorrectOptions& opts) {
   WriteTransaction txn(ledger, clock);
   const ConventionState st = load_convention(ledger, opts.convention);
+  refuse_if_renounced(st);
   const TraineeRow& trainee = st.trainee_or_flag(opts.trainee, "--trainee");
   const ModuleRow& module = st.module_or_flag(opts.module, "--module");
   const std::string test = trim(opts.test);

@@ -7,6 +7,7 @@
 #include "app/text.hpp"
 #include "cli/money.hpp"
 #include "domain/convention.hpp"
+#include "domain/sessions.hpp"
 #include "report/reimbursement_arith.hpp"
 
 namespace ledger {
@@ -20,6 +21,8 @@ int run_invoice_add(Ledger& ledger, const Clock& clock, std::ostream& out, const
   const std::string day = date_flag("--date", opts.date);
   if (opts.kind != "training" && opts.kind != "indemnity" && opts.kind != "expenses")
     throw InputError::flag("--kind", opts.kind, tr("invoice.kind_values"));
+  // Indemnity and expenses invoices settle a renounced convention; training is no longer bought.
+  if (opts.kind == "training") refuse_if_renounced(st);
 
   std::vector<const ModuleRow*> delivered;
   for (const auto& m : st.modules)

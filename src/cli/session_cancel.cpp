@@ -5,35 +5,22 @@
 #include "app/command.hpp"
 #include "app/text.hpp"
 #include "cli/spine.hpp"
-#include "domain/sessions.hpp"
+#include "domain/session_changes.hpp"
 
 namespace ledger {
 
 
 int run_session_cancel(Ledger& ledger, const Clock& clock, std::ostream& out, const SessionCancelOptions& opts) {
   const ConventionState st = load_convention(ledger, opts.convention);
+  refuse_if_renounced(st);
   const ModuleRow& module = st.module_or_flag(opts.module, "--module");
   const std::string day = date_flag("--date", opts.date);
   const std::string slot = flag_value("--slot", opts.slot, [](const std::string& v) { return std::string(slot_name(parse_slot(v))); });
-  if (opts.by != "of" && opts.by != "beneficiary") throw InputError::flag("--by", opts.by, tr("common.by_values"));
-  const std::string notified = date_flag("--notified", opts.notified);
-  if (trim(opts.reason).empty()) throw InputError::flag("--reason", opts.reason, tr("session.cancel_reason"));
-  // A half-day is cancelled before it takes place, at the latest on its own day.
-  if (notified > day) throw InputError::flag("--notified", notified, tr("timeline.cancel_after", fmt::arg("date", french_date(day))));
-  const auto session = find_session(ledger, module.id, day, slot);
-  if (!session)
-    throw InputError::flag("--date", day, tr("attend.not_planned", fmt::arg("module", module.code), fmt::arg("date", french_date(day)), fmt::arg("slot", slot_label(slot))));
-  if (session->cancelled_by) throw InputError::flag("--date", day, tr("session.cancel_twice"));
-  auto count = ledger.query("session_entry_count");
-  count.bind(1, session->id);
-  count.next();
-  if (count.i64(0) > 0)
-    throw InputError::flag("--date", day, tr("session.cancel_held"));
+  const Cancellation c = check_cancellation(ledger, module, day, slot, opts.by, opts.notified, opts.reason);
   WriteTransaction txn(ledger, clock);
-  txn.append("cancellation", {{"session_id", session->id}, {"by_party", opts.by}, {"notified", notified},
-                              {"reason", trim(opts.reason)}, {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});
+  append_cancellation(txn, c);
   txn.commit();
-  const auto notice = (date::sys_days{parse_date(day)} - date::sys_days{parse_date(notified)}).count();
+  const auto notice = (date::sys_days{parse_date(day)} - date::sys_days{parse_date(c.notified)}).count();
   out << trn("session.cancelled", notice, fmt::arg("module", module.code), fmt::arg("date", french_date(day)), fmt::arg("slot", slot_label(slot)),
              fmt::arg("by", opts.by == "of" ? tr("party.of") : tr("party.beneficiary")))
 

@@ -28,6 +28,7 @@ Dataset session_list(Ledger& ledger, const SessionListOptions& opts) {
                {"status", tr("col.status"), ColumnKind::text, {{"planned", tr("session.status_planned")}, {"cancelled", tr("session.status_cancelled")}}},
                {"cancelled_by", tr("col.cancelled_by"), ColumnKind::text, {{"of", tr("party.of")}, {"beneficiary", tr("party.beneficiary")}}},
                {"notified", tr("col.notified")},
+               {"with_convention", tr("col.with_convention"), ColumnKind::boolean},
                {"entries", tr("col.entries"), ColumnKind::integer}, {"sheet", tr("col.sheet")}};
   auto text = [&](const char* col) -> Datum {
     return q.is_null(col) ? Datum() : Datum(q.text(col));
@@ -38,7 +39,7 @@ Dataset session_list(Ledger& ledger, const SessionListOptions& opts) {
                       slot = q.text("slot");
     d.add({date, slot, module, text("start_time"), text("end_time"), q.i64("minutes"), text("mode"),
            text("trainer"), text("place"), std::string(cancelled ? "cancelled" : "planned"), text("cancelled_by"),
-           text("notified"), q.i64("entries"),
+           text("notified"), q.flag("with_convention"), q.i64("entries"),
            sheet_id(st.convention.ref, module, date, slot)});
   }
   return d;

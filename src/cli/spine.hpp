@@ -56,6 +56,10 @@ struct SessionCancelOptions {
   std::string convention, module, date, slot, by, notified, reason;
 };
 
+struct SessionMoveOptions {
+  std::string convention, module, date, slot, to_date, to_slot, start, end, by, notified, reason;
+};
+
 struct AttendOptions {
   std::string convention, module, date, slot, sheet, proof;
   bool all_present = false;
@@ -69,6 +73,11 @@ struct AttendOptions {
 struct AttendCorrectOptions {
   std::string convention, module, date, slot, trainee, minutes, absence, trainee_signed, trainer_signed, proof, reason;
   bool proof_given = false;
+  bool all = false;  // every trainee of the half-day, instead of --trainee
+};
+
+struct AttendVoidOptions {
+  std::string convention, module, date, slot, trainee, reason;
 };
 
 struct AttendHistoryOptions {
@@ -90,8 +99,10 @@ int run_session_plan(Ledger& ledger, const Clock& clock, std::ostream& out, cons
 Dataset session_list(Ledger& ledger, const SessionListOptions& opts);
 int run_session_list(Ledger& ledger, std::ostream& out, const SessionListOptions& opts);
 int run_session_cancel(Ledger& ledger, const Clock& clock, std::ostream& out, const SessionCancelOptions& opts);
+int run_session_move(Ledger& ledger, const Clock& clock, std::ostream& out, const SessionMoveOptions& opts);
 int run_attend(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostream& err, const AttendOptions& opts);
 int run_attend_correct(Ledger& ledger, const Clock& clock, std::ostream& out, const AttendCorrectOptions& opts);
+int run_attend_void(Ledger& ledger, const Clock& clock, std::ostream& out, const AttendVoidOptions& opts);
 Dataset attendance_history(Ledger& ledger, const AttendHistoryOptions& opts);
 int run_attend_history(Ledger& ledger, std::ostream& out, const AttendHistoryOptions& opts);
 

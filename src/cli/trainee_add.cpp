@@ -12,6 +12,7 @@ namespace ledger {
 
 int run_trainee_add(Ledger& ledger, const Clock& clock, std::ostream& out, const TraineeAddOptions& opts) {
   const ConventionState st = load_convention(ledger, opts.convention);
+  refuse_if_renounced(st);
   const std::string id = trim(opts.id), last = trim(opts.last_name), first = trim(opts.first_name);
   if (id.empty()) throw InputError::flag("--id", opts.id, tr("common.required"));
   if (last.empty()) throw InputError::flag("--last-name", opts.last_name, tr("common.required"));

@@ -12,6 +12,7 @@ namespace ledger {
 
 int run_trainee_leave(Ledger& ledger, const Clock& clock, std::ostream& out, const TraineeLeaveOptions& opts) {
   const ConventionState st = load_convention(ledger, opts.convention);
+  refuse_if_renounced(st);
   const TraineeRow& t = st.trainee_or_flag(opts.trainee, "--trainee");
   const std::string on = date_flag("--on", opts.on);
   if (trim(opts.reason).empty()) throw InputError::flag("--reason", opts.reason, tr("trainee.leave_reason"));
@@ -20,8 +21,16 @@ int run_trainee_leave(Ledger& ledger, const Clock& clock, std::ostream& out, con
   q.bind(1, t.id);
   q.bind(2, on);
   q.next();
-  if (const auto n = q.i64(0); n > 0)
-    throw InputError::flag("--on", on, trn("trainee.entries_after", n, fmt::arg("trainee", t.code)));
+  if (const auto n = q.i64("entries"); n > 0) {
+    // Name the first entry in the command that voids it (`attend void`): the departure can then
+    // always be recorded, once the entries made by mistake are removed.
+    const std::string first = q.text("first");
+    const auto date_end = first.find(' '), slot_end = first.find(' ', date_end + 1);
+    throw InputError::flag("--on", on, trn("trainee.entries_after", n, fmt::arg("trainee", t.code),
+                                           fmt::arg("date", first.substr(0, date_end)),
+                                           fmt::arg("slot", first.substr(date_end + 1, slot_end - date_end - 1)),
+                                           fmt::arg("module", first.substr(slot_end + 1))));
+  }
   WriteTransaction txn(ledger, clock);
   txn.append("departure", {{"trainee_id", t.id}, {"on_date", on}, {"reason", trim(opts.reason)},
                            {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});

@@ -23,6 +23,7 @@ void session_key(std::string& out, std::int64_t module_id, const std::string& da
 const ConventionState& AttendanceBook::convention(const std::string& ref) {
   auto it = states_.find(ref);
   if (it == states_.end()) it = states_.emplace(ref, load_convention(ledger_, ref)).first;
+  refuse_if_renounced(it->second);
   return it->second;
 }
 
@@ -60,12 +61,39 @@ const std::vector<Value>& AttendanceBook::row(const EntryValues& e) {
   return row_;
 }
 
+std::optional<LatestEntry> AttendanceBook::latest(std::int64_t session_id, std::int64_t trainee_id) {
+  auto q = ledger_.query("attendance_latest");
+  q.bind(1, session_id);
+  q.bind(2, trainee_id);
+  if (!q.next()) return std::nullopt;
+  LatestEntry l;
+  EntryValues& e = l.values;
+  e.session_id = session_id;
+  e.trainee_id = trainee_id;
+  e.minutes = q.i64("minutes");
+  e.absence = q.text("absence");
+  e.trainee_signed = q.flag("trainee_signed");
+  e.trainer_signed = q.flag("trainer_signed");
+  e.proof = q.text("proof");
+  e.sheet = q.text("sheet");
+  e.supersedes = q.i64("id");
+  l.voided = q.flag("voided");
+  return l;
+}
+
 bool AttendanceBook::append_first(const EntryValues& e, const Origin& origin, const std::string& trainee_code,
                                   ProblemList& problems) {
   try {
     entries_.append(row(e));
     return true;
   } catch (const DuplicateEntry&) {
+    // Only a clash costs this lookup, so a bulk file of first entries pays nothing for voids.
+    if (const auto last = latest(e.session_id, e.trainee_id); last && last->voided) {
+      EntryValues after_void = e;
+      after_void.supersedes = last->values.supersedes;
+      entries_.append(row(after_void));
+      return true;
+    }
     problems.add(origin.problem("trainee", trainee_code,
                                 tr("attend.entry_exists")));
     return false;
@@ -77,5 +105,10 @@ std::string ahead_of_time(const std::string& date, const std::string& today) {
 }
 
 void AttendanceBook::append_correction(const EntryValues& e) { entries_.append(row(e)); }
+
+std::int64_t AttendanceBook::append_void(std::int64_t entry_id, const std::string& reason) {
+  return txn_.append("attendance_void", {{"entry_id", entry_id}, {"reason", reason}, {"recorded_at", txn_.recorded_at()},
+                                         {"recorded_by", txn_.recorded_by()}});
+}
 
 }  // namespace ledger

@@ -36,18 +36,31 @@ struct EntryValues {
   std::optional<std::string> reason;
 };
 
+// The latest entry of a trainee at a half-day (the one nothing supersedes), as a correction's
+// starting point: `values.supersedes` is its id.
+struct LatestEntry {
+  EntryValues values;
+  bool voided = false;  // `attend void` removed it: the pair has no entry
+};
+
 class AttendanceBook {
  public:
   AttendanceBook(Ledger& ledger, WriteTransaction& txn);
 
+  // Refused (InputError) when the convention was renounced: refuse_if_renounced.
   const ConventionState& convention(const std::string& ref);
   // The half-day, or nullptr.
   const SessionInfo* session(std::int64_t module_id, const std::string& date, const std::string& slot);
 
+  std::optional<LatestEntry> latest(std::int64_t session_id, std::int64_t trainee_id);
+
   // Appends a first entry; a second one for the same trainee and half-day is refused by the
-  // database's unique index and reported as `problem` (returns false).
+  // database's unique index and reported as `problem` (returns false), unless the latest entry
+  // was voided: the new one then supersedes it.
   bool append_first(const EntryValues& e, const Origin& origin, const std::string& trainee_code, ProblemList& problems);
   void append_correction(const EntryValues& e);
+  // Removes the latest entry `entry_id` (schema/004): the pair then has no entry.
+  std::int64_t append_void(std::int64_t entry_id, const std::string& reason);
 
  private:
   // Fills row_ in place, in the order of entries_' columns: its strings keep their buffers from

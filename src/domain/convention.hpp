@@ -122,8 +122,16 @@ struct ConventionRow {
   Clauses clauses;
 };
 
+// The renouncement of the whole convention (Art. 14), when one is recorded.
+struct Renouncement {
+  std::string by_party;                // "of" or "beneficiary"
+  std::optional<std::string> org_key;  // the renouncing body, when by_party is "of"
+  std::string notified, reason;
+};
+
 struct ConventionState {
   ConventionRow convention;
+  std::optional<Renouncement> renounced;
   std::vector<OrgRow> orgs;
   std::vector<ModuleRow> modules;    // by code
   std::vector<TraineeRow> trainees;  // by code
@@ -144,12 +152,6 @@ std::vector<std::int64_t> convention_chain_ids(Ledger& ledger, std::int64_t conv
 // The date of the first half-day not cancelled (when training starts), else the convention's start.
 std::string first_session_date(Ledger& ledger, const ConventionRow& convention);
 
-// The renouncement of the whole convention (Art. 14), when one is recorded.
-struct Renouncement {
-  std::string by_party;                // "of" or "beneficiary"
-  std::optional<std::string> org_key;  // the renouncing body, when by_party is "of"
-  std::string notified, reason;
-};
 std::optional<Renouncement> find_renouncement(Ledger& ledger, std::int64_t convention_id);
 
 // A funding agreement of the convention by its ref, with its decision date once decided.

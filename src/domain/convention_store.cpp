@@ -205,6 +205,7 @@ ConventionState load_convention(Ledger& ledger, const std::string& ref) {
                                 q.text("last_name"), q.text("first_name"),
                                 q.opt_text("function").value_or(""), q.opt_text("left_on"), q.opt_text("joins")});
   }
+  state.renounced = find_renouncement(ledger, state.convention.id);
   return state;
 }
 

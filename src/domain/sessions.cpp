@@ -1,5 +1,6 @@
 #include "domain/sessions.hpp"
 
+#include "app/text.hpp"
 #include "store/ledger.hpp"
 
 namespace ledger {
@@ -27,6 +28,14 @@ std::optional<SessionRow> find_session(Ledger& ledger, std::int64_t module_id, c
   s.mode = q.text("mode");
   s.cancelled_by = text("cancelled_by");
   return s;
+}
+
+void refuse_if_renounced(const ConventionState& st, const Origin& origin) {
+  if (!st.renounced) return;
+  const Renouncement& r = *st.renounced;
+  const std::string party = r.by_party == "of" ? tr("party.of") + (r.org_key ? " " + *r.org_key : "") : tr("party.beneficiary");
+  throw InputError(origin.problem("convention", st.convention.ref,
+                                  tr("lifecycle.renounced", fmt::arg("party", party), fmt::arg("date", french_date(r.notified)))));
 }
 
 std::string sheet_id(const std::string& convention_ref, const std::string& module_code, const std::string& date,

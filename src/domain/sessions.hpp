@@ -57,6 +57,12 @@ auto flag_value(const std::string& flag, const std::string& value, Fn parse) -> 
   }
 }
 
+// Art. 13 (14-1, 14-2): a convention renounced as a whole is not performed, so nothing more of
+// its training is recorded (half-days, entries, trainees, grades, training invoices); what settles
+// it (indemnity and expenses invoices, payments, refunds, funder receipts) stays open. Throws
+// `origin: convention: REF: why` naming the date and the party when `st` was renounced.
+void refuse_if_renounced(const ConventionState& st, const Origin& origin = {});
+
 inline std::string date_flag(const std::string& flag, const std::string& value) {
   return flag_value(flag, value, [](const std::string& v) { return format_date(parse_date(v)); });
 }

@@ -343,7 +343,9 @@ std::int64_t WriteTransaction::append_ordered(Table& t, const std::vector<const 
   const std::int64_t id = head_.seq + 1;
   encode_row(encoded_, t.name, id, ordered);
   const Digest digest = sha_.link(head_.hash, encoded_);
-  stmt.reset();
+  // sqlite3_reset returns the previous step's error: after a refused row (a duplicate the caller
+  // reports and goes on from), the statement is still good for the next row.
+  static_cast<void>(stmt.tryReset());
   stmt.bind(1, id);
   int i = 2;
   for (const Value* v : ordered) {
