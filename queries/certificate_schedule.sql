@@ -1,5 +1,6 @@
 -- Per module of convention :convention, the half-days of trainee :trainee (neither cancelled, nor
--- renounced with the convention, nor on or after the trainee's departure): the first and last
+-- renounced with the convention, nor after a denounced convention's end, nor on or after the
+-- trainee's departure): the first and last
 -- held by :today, and the minutes and last date of those still planned after it.
 SELECT m.code AS module,
        min(CASE WHEN s.date <= :today THEN s.date END) AS held_first,
@@ -12,5 +13,7 @@ LEFT JOIN departure d ON d.trainee_id = :trainee
 WHERE s.convention_id = :convention
   AND NOT EXISTS (SELECT 1 FROM cancellation c WHERE c.session_id = s.id)
   AND NOT EXISTS (SELECT 1 FROM convention_cancel cc WHERE cc.convention_id = s.convention_id)
+  AND NOT EXISTS (SELECT 1 FROM convention_denounce dn WHERE dn.convention_id = s.convention_id AND s.date > dn.ends_on
+                  AND (dn.by_party = 'beneficiary' OR dn.org_id = m.org_id))
   AND (d.on_date IS NULL OR s.date < d.on_date)
 GROUP BY m.code;

@@ -94,6 +94,7 @@ int record_half_day(Ledger& ledger, const Clock& clock, std::ostream& out, std::
   if (session == nullptr)
     throw InputError::flag("--date", day, tr("attend.not_planned", fmt::arg("module", module.code), fmt::arg("date", french_date(day)), fmt::arg("slot", slot_label(slot))));
   if (session->cancelled) throw InputError::flag("--date", day, tr("attend.cancelled"));
+  if (auto why = denounced_refusal(st, module, day)) throw InputError::flag("--date", day, *why);
 
   std::map<std::string, Mark> marks;
   auto enrolled = [&](const std::string& flag, const std::string& id) -> const TraineeRow& {
@@ -261,6 +262,7 @@ int record_file(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostr
       if (session == nullptr)
         problems.add(o.problem("date", *day, tr("attend.not_planned", fmt::arg("module", module->code), fmt::arg("date", french_date(*day)), fmt::arg("slot", slot_label(*slot)))));
       else if (session->cancelled) problems.add(o.problem("date", *day, tr("attend.cancelled")));
+      else if (auto why = denounced_refusal(*st, *module, *day)) problems.add(o.problem("date", *day, *why));
     }
     if (session != nullptr && minutes && *minutes > session->minutes)
       problems.add(o.problem("minutes", f[col_minutes], tr("attend.above_half_day", fmt::arg("minutes", session->minutes))));

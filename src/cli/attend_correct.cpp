@@ -22,6 +22,7 @@ int run_attend_correct(Ledger& ledger, const Clock& clock, std::ostream& out, co
   const SessionInfo* session = book.session(module.id, day, slot);
   if (session == nullptr)
     throw InputError::flag("--date", day, tr("attend.not_planned", fmt::arg("module", module.code), fmt::arg("date", french_date(day)), fmt::arg("slot", slot_label(slot))));
+  if (auto why = denounced_refusal(st, module, day)) throw InputError::flag("--date", day, *why);
 
   auto q = ledger.query("attendance_latest");
   q.bind(1, session->id);

@@ -22,6 +22,7 @@ int run_session_cancel(Ledger& ledger, const Clock& clock, std::ostream& out, co
   if (!session)
     throw InputError::flag("--date", day, tr("attend.not_planned", fmt::arg("module", module.code), fmt::arg("date", french_date(day)), fmt::arg("slot", slot_label(slot))));
   if (session->cancelled_by) throw InputError::flag("--date", day, tr("session.cancel_twice"));
+  if (auto why = denounced_refusal(st, module, day)) throw InputError::flag("--date", day, *why);
   auto count = ledger.query("session_entry_count");
   count.bind(1, session->id);
   count.next();

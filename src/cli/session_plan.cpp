@@ -44,6 +44,8 @@ struct Planner {
     if (day && (*day < st.convention.starts || *day > st.convention.ends))
       problems.add(o.problem("date", *day, tr("session.outside_validity", fmt::arg("starts", french_date(st.convention.starts)),
                                               fmt::arg("ends", french_date(st.convention.ends)))));
+    if (module != nullptr && day)
+      if (auto why = denounced_refusal(st, *module, *day)) problems.add(o.problem("date", *day, *why));
     const auto slot = field<std::string>(problems, o, "slot", in.slot, [](const std::string& v) { return std::string(slot_name(parse_slot(v))); });
     std::optional<std::string> start, end;
     if (!in.start.empty()) start = field<std::string>(problems, o, "start", in.start, parse_time_of_day);

@@ -1,5 +1,6 @@
 // Schema migrations on a ledger that already holds entries: a ledger made before migration 3
-// (attendance rebuilt for bulk imports) keeps every row, id and hash, and its rules.
+// (attendance rebuilt for bulk imports) or before migration 4 (convention rebuilt for today's
+// schemes) keeps every row, id and hash, and its rules.
 #include <unistd.h>
 
 #include <filesystem>
@@ -25,15 +26,40 @@ struct Migration : ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir); }
 
-  // A ledger at schema 2, as the ledger made it before migration 3 existed.
-  std::unique_ptr<Ledger> ledger_at_schema_2() {
+  // A ledger at schema `version` holding what `fill` records: the commands run on a ledger of the
+  // latest schema (they may read tables a later migration adds), and the rows of the tables the
+  // old schema has are copied as they are, ids, hashes and chain head included.
+  template <typename Fill>
+  std::unique_ptr<Ledger> ledger_at_schema(int version, Fill fill) {
+    const fs::path source = dir / "source.db";
+    {
+      auto latest = Ledger::open(source.string(), Ledger::Open::create);
+      latest->migrate();
+      fill(*latest);
+    }
     {
       SQLite::Database db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-      db.exec(std::string(resource("schema/001_initial.sql")));
-      db.exec(std::string(resource("schema/002_report_indexes.sql")));
-      db.exec("PRAGMA user_version = 2");
+      const char* steps[] = {"schema/001_initial.sql", "schema/002_report_indexes.sql", "schema/003_national_scale.sql"};
+      for (int v = 0; v < version; ++v) db.exec(std::string(resource(steps[v])));
+      db.exec("PRAGMA user_version = " + std::to_string(version));
+      db.exec("ATTACH DATABASE '" + source.string() + "' AS source");
+      SQLite::Transaction txn(db);
+      db.exec("PRAGMA defer_foreign_keys = ON");
+      std::vector<std::string> tables;
+      SQLite::Statement names(db, "SELECT name FROM main.chained_table");
+      while (names.executeStep()) tables.push_back(names.getColumn(0).getString());
+      for (const auto& t : tables) db.exec("INSERT INTO main." + t + " SELECT * FROM source." + t);
+      db.exec("DELETE FROM main.chain_head; INSERT INTO main.chain_head SELECT * FROM source.chain_head");
+      txn.commit();
+      db.exec("DETACH DATABASE source");
     }
     return Ledger::open(file.string(), Ledger::Open::create);
+  }
+
+  void record(Ledger& ledger, const std::string& toml) {
+    WriteTransaction txn(ledger, clock);
+    record_convention(ledger, txn, read_convention_toml(toml, "c.toml"));
+    txn.commit();
   }
 
   void attend(Ledger& ledger, const std::string& date) {
@@ -51,20 +77,21 @@ struct Migration : ::testing::Test {
 };
 
 TEST_F(Migration, AttendanceKeepsItsRowsAndRules) {
-  auto ledger = ledger_at_schema_2();
+  AttendCorrectOptions fix;
+  auto ledger = ledger_at_schema(2, [&](Ledger& l) {
+    record(l, template_toml());
+    attend(l, "2026-10-05");
+    attend(l, "2026-10-06");
+    const std::string trainee = sqlite_database(l).execAndGet("SELECT code FROM trainee ORDER BY code").getString();
+    fix.module = "PREMSS", fix.date = "2026-10-05", fix.slot = "am", fix.trainee = trainee, fix.minutes = "150";
+    fix.absence = "justified", fix.reason = "arrived late, sheet misread";
+    run_attend_correct(l, clock, out, fix);
+  });
   ASSERT_EQ(ledger->schema_version(), 2);
   {
-    WriteTransaction txn(*ledger, clock);
-    record_convention(*ledger, txn, read_convention_toml(template_toml(), "c.toml"));
-    txn.commit();
+    std::ostringstream said;
+    ASSERT_EQ(run_verify(*ledger, said, {}), 0) << said.str();  // the copy is a sound old ledger
   }
-  attend(*ledger, "2026-10-05");
-  attend(*ledger, "2026-10-06");
-  const std::string trainee = sqlite_database(*ledger).execAndGet("SELECT code FROM trainee ORDER BY code").getString();
-  AttendCorrectOptions fix;
-  fix.module = "PREMSS", fix.date = "2026-10-05", fix.slot = "am", fix.trainee = trainee, fix.minutes = "150";
-  fix.absence = "justified", fix.reason = "arrived late, sheet misread";
-  run_attend_correct(*ledger, clock, out, fix);
   const std::string before = rows(*ledger);
   const std::int64_t count = sqlite_database(*ledger).execAndGet("SELECT count(*) FROM attendance").getInt64();
   ASSERT_GT(count, 2);
@@ -101,6 +128,49 @@ TEST_F(Migration, AttendanceKeepsItsRowsAndRules) {
   fix.date = "2026-10-06", fix.minutes = "0", fix.reason = "absent, sheet misread";
   EXPECT_EQ(run_attend_correct(*ledger, clock, out, fix), 0);
   EXPECT_EQ(sqlite_database(*ledger).execAndGet("SELECT count(*) FROM attendance").getInt64(), count + 1);
+  EXPECT_EQ(run_verify(*ledger, said, {}), 0) << said.str();
+}
+
+// Migration 4 rebuilds `convention` for today's schemes (loi du 5 septembre 2018, loi n° 2025-989
+// du 24 octobre 2025): an old periode_pro convention keeps its row and hash, the tables referring
+// to it still do, and the ledger verifies.
+TEST_F(Migration, ConventionKeepsItsRowsForTodaysSchemes) {
+  const std::string old_toml = replaced(replaced(replaced(template_toml(), "nature = \"contrat_pro\"", "nature = \"periode_pro\""),
+                                                 "starts = 2026-09-01", "starts = 2018-09-03"),
+                                        "ref = \"CQP-2026-EXEMPLE\"", "ref = \"CQP-2018\"");
+  auto ledger = ledger_at_schema(3, [&](Ledger& l) {
+    record(l, old_toml);
+    attend(l, "2018-10-01");
+  });
+  ASSERT_EQ(ledger->schema_version(), 3);
+  auto conventions = [&] {
+    return sqlite_database(*ledger).execAndGet("SELECT group_concat(id || ':' || nature || ':' || hex(hash), ',') FROM convention").getString();
+  };
+  const std::string before = conventions();
+  ASSERT_NE(before.find(":periode_pro:"), std::string::npos);
+  // Schema 3 refuses today's schemes.
+  EXPECT_THROW(record(*ledger, replaced(template_toml(), "nature = \"contrat_pro\"", "nature = \"plan\"")), std::exception);
+
+  EXPECT_EQ(ledger->migrate(), Ledger::latest_schema_version() - 3);
+  EXPECT_EQ(conventions(), before);
+  std::ostringstream said;
+  EXPECT_EQ(run_verify(*ledger, said, {}), 0) << said.str();
+  EXPECT_FALSE(SQLite::Statement(sqlite_database(*ledger), "PRAGMA foreign_key_check").executeStep());
+  EXPECT_EQ(sqlite_database(*ledger)
+                .execAndGet("SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE tbl_name = 'convention' "
+                            "AND type = 'trigger' ORDER BY name)")
+                .getString(),
+            "convention_no_delete convention_no_update");
+  EXPECT_THROW(sqlite_database(*ledger).exec("UPDATE convention SET nature = 'plan'"), SQLite::Exception);
+  EXPECT_EQ(load_convention(*ledger, "CQP-2018").convention.nature, "periode_pro");
+  // Today's schemes are taken, the others still refused by the schema itself.
+  record(*ledger, replaced(template_toml(), "nature = \"contrat_pro\"", "nature = \"plan\""));
+  EXPECT_THROW(sqlite_database(*ledger).exec("INSERT INTO convention SELECT id + 1000, ref || 'x', title, option, 'alternance', starts, "
+                                             "ends, max_training_share_bp, signed_place, signed_on, beneficiary_notice_days, "
+                                             "beneficiary_percent_bp, beneficiary_amount_cents, of_notice_days, of_percent_bp, "
+                                             "of_amount_cents, partial_percent_bp, partial_amount_cents, source, recorded_at, recorded_by, "
+                                             "hash FROM convention LIMIT 1"),
+               SQLite::Exception);
   EXPECT_EQ(run_verify(*ledger, said, {}), 0) << said.str();
 }
 
