@@ -15,4 +15,7 @@ LEFT JOIN cancellation c ON c.session_id = s.id
 WHERE s.convention_id = :convention AND c.id IS NULL AND s.date <= :today
   AND (d.on_date IS NULL OR s.date < d.on_date) AND (j.joins IS NULL OR s.date >= j.joins)
   AND NOT EXISTS (SELECT 1 FROM attendance_current a WHERE a.session_id = s.id AND a.trainee_id = t.id)
+  -- Art. 15: half-days after a denounced convention's end count as cancelled.
+  AND NOT EXISTS (SELECT 1 FROM convention_denounce dn WHERE dn.convention_id = s.convention_id AND s.date > dn.ends_on
+                  AND (dn.by_party = 'beneficiary' OR dn.org_id = m.org_id))
 ORDER BY s.date, s.slot, m.code, t.code;

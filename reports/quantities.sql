@@ -11,7 +11,9 @@
 --                  (checked first: a trainee who has left is not owed an OF's make-up either);
 --   not delivered  cancelled by the training body;
 --                  (a convention renounced as a whole, `convention cancel`, cancels every one of
---                  its half-days, by the party that renounced it);
+--                  its half-days, by the party that renounced it; one denounced under Art. 15,
+--                  `convention denounce`, cancels its half-days dated after its end, a training
+--                  body's its own modules only, by the party that denounced it);
 --   delivered      otherwise (held, not withdrawn); then, from the entry if there is one:
 --     followed / unproven  its minutes, by whether its proof is complete: trainee and trainer
 --                  signed for an onsite half-day, a proof reference for an e-learning one; an
@@ -21,9 +23,12 @@
 --     unrecorded   the session's minutes when the trainee has no entry.
 -- One pass: each (half-day, trainee) pair is classified once and summed (integer sums, never total()).
 WITH period AS (
-  SELECT s.id, s.module_id, s.date, s.minutes, s.mode, coalesce(c.by_party, cc.by_party) AS cancelled_by
-  FROM session s LEFT JOIN cancellation c ON c.session_id = s.id
+  SELECT s.id, s.module_id, s.date, s.minutes, s.mode, coalesce(c.by_party, cc.by_party, dn.by_party) AS cancelled_by
+  FROM session s JOIN module sm ON sm.id = s.module_id
+  LEFT JOIN cancellation c ON c.session_id = s.id
   LEFT JOIN convention_cancel cc ON cc.convention_id = s.convention_id
+  LEFT JOIN convention_denounce dn ON dn.convention_id = s.convention_id AND s.date > dn.ends_on
+       AND (dn.by_party = 'beneficiary' OR dn.org_id = sm.org_id)
   WHERE s.convention_id = :convention AND s.date BETWEEN :from AND :to
 ),
 pair AS (

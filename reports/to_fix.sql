@@ -15,6 +15,8 @@ WHERE s.convention_id = :convention AND s.date BETWEEN :from AND :to AND s.date 
   AND (j.joins IS NULL OR s.date >= j.joins)
   AND NOT EXISTS (SELECT 1 FROM cancellation c WHERE c.session_id = s.id)
   AND NOT EXISTS (SELECT 1 FROM convention_cancel cc WHERE cc.convention_id = :convention)
+  AND NOT EXISTS (SELECT 1 FROM convention_denounce dn WHERE dn.convention_id = :convention AND s.date > dn.ends_on
+                  AND (dn.by_party = 'beneficiary' OR dn.org_id = m.org_id))
   AND (d.on_date IS NULL OR s.date < d.on_date)
   AND (a.id IS NULL
        OR (a.minutes > 0 AND NOT CASE WHEN s.mode = 'elearning' THEN a.proof <> ''

@@ -67,6 +67,7 @@ Certificate load_certificate(Ledger& ledger, const Clock& clock, const Conventio
   c.convention_ref = st.convention.ref;
   c.title = st.convention.title;
   c.option = paper::option_label(st.convention.option);
+  c.scheme = scheme_name(st.convention.nature);
   c.trainee_code = trainee.code;
   c.last_name = trainee.last_name;
   c.first_name = trainee.first_name;
@@ -217,6 +218,7 @@ std::string render_certificate_html(const Certificate& c) {
                     {"employer_siret", escape_html(c.employer_siret)},
                     {"action", escape_html(c.title)},
                     {"option", escape_html(c.option)},
+                    {"scheme", escape_html(c.scheme)},
                     {"period_lead", escape_html(period_lead(p))},
                     {"period", escape_html(period_of(p))},
                     {"followed", escape_html(format_hours(p.followed))},
@@ -251,7 +253,7 @@ void render_certificate_text(const Certificate& c, std::ostream& out) {
     out << "atteste que :\n\n";
     out << fmt::format("  {} {} (stagiaire {})\n", c.first_name, c.last_name, c.trainee_code);
     out << fmt::format("  salarié(e) de l'entreprise {} (SIRET {})\n\n", c.employer_name, c.employer_siret);
-    out << fmt::format("a suivi l'action : {}, option {}\n", c.title, c.option);
+    out << fmt::format("a suivi l'action : {}, option {} ({})\n", c.title, c.option, c.scheme);
     out << "Nature de l'action concourant au développement des compétences (article L. 6313-1 du code du travail) :\n"
            "  [X] action de formation   [ ] bilan de compétences   [ ] action de VAE   [ ] action de formation par apprentissage\n";
     out << fmt::format("{} {} pour une durée de {} suivies{}, {}.\n\n", period_lead(p), period_of(p),

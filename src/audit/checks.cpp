@@ -15,6 +15,73 @@ namespace {
 
 std::string text(Query& q, const char* column) { return q.text(column); }
 
+// ---- Training-share rules of today's schemes ----
+// contrat_pro: L. 6325-13 (training at least 15 % of the contract's working time and at least
+// 150 h) and L. 6325-14 (at most 25 % unless a branch agreement allows more: the convention's
+// `max_training_share`, 70 % in the seed after the branch protocol of 3 September 2010; the error
+// above it is `training_share`). Pro-A (loi du 5 septembre 2018): at least 150 h. Période de
+// reconversion (loi n° 2025-989 du 24 octobre 2025): 150 h to 450 h over at most twelve months,
+// more needing a branch or company agreement. The training is every module's hours (teaching,
+// accompaniment, evaluation): the parcours of Art. 7, which every trainee follows.
+constexpr Minutes kSchemeMinimum = 150 * 60, kReconversionMaximum = 450 * 60;
+constexpr BasisPoints kContratProMinimumShare = 1500, kContratProBranchShare = 2500;
+
+// The contract's working time and the share computed, as each finding names them.
+std::string contract_words(const paper::TraineeShare& t) {
+  if (!t.working_minutes) return tr("law.check.contract_unknown");
+  return tr("law.check.contract", fmt::arg("working", format_hours(*t.working_minutes)), fmt::arg("from", french_date(*t.contract_start)),
+            fmt::arg("to", french_date(*t.contract_end)), fmt::arg("share", format_hundredths_fr(*t.share_bp)));
+}
+
+Finding scheme_finding(const ConventionState& st, const paper::TraineeShare& t, Severity severity, std::string rule, std::string message) {
+  Finding f;
+  f.severity = severity;
+  f.rule = std::move(rule);
+  f.convention = st.convention.ref;
+  f.trainee = t.code;
+  f.message = std::move(message);
+  return f;
+}
+
+// `span`: the first and last half-days planned (check_training_span), when any.
+std::vector<Finding> scheme_training_rules(const ConventionState& st, const paper::Art7& art7,
+                                           const std::optional<std::pair<std::string, std::string>>& span) {
+  std::vector<Finding> out;
+  const std::string& nature = st.convention.nature;
+  const Minutes parcours = art7.parcours_minutes;
+  const std::string scheme = scheme_name(nature);
+  const std::string article = nature == "contrat_pro" ? tr("law.article.contrat_pro_minimum")
+                              : nature == "pro_a"     ? tr("law.article.pro_a")
+                                                      : tr("law.article.periode_reconversion");
+  for (const auto& t : art7.trainees) {
+    const std::string contract = contract_words(t);
+    if ((nature == "contrat_pro" || nature == "pro_a" || nature == "periode_reconversion") && parcours < kSchemeMinimum)
+      out.push_back(scheme_finding(st, t, Severity::error, "training_minimum_hours",
+                                   tr("law.check.minimum_hours", fmt::arg("scheme", scheme), fmt::arg("parcours", format_hours(parcours)),
+                                      fmt::arg("contract", contract), fmt::arg("article", article))));
+    if (nature == "contrat_pro" && t.contract_days) {
+      if (paper::share_below(parcours, t.weekly_minutes, *t.contract_days, kContratProMinimumShare))
+        out.push_back(scheme_finding(st, t, Severity::error, "training_minimum_share",
+                                     tr("law.check.minimum_share", fmt::arg("parcours", format_hours(parcours)), fmt::arg("contract", contract))));
+      else if (paper::share_above(parcours, t.weekly_minutes, *t.contract_days, kContratProBranchShare) &&
+               !paper::share_above(parcours, t.weekly_minutes, *t.contract_days, art7.max_share_bp))
+        out.push_back(scheme_finding(st, t, Severity::warning, "training_share_branch",
+                                     tr("law.check.branch_share", fmt::arg("parcours", format_hours(parcours)), fmt::arg("contract", contract),
+                                        fmt::arg("max", format_hundredths_fr(art7.max_share_bp)))));
+    }
+    if (nature == "periode_reconversion") {
+      if (parcours > kReconversionMaximum)
+        out.push_back(scheme_finding(st, t, Severity::warning, "training_maximum_hours",
+                                     tr("law.check.reconversion_hours", fmt::arg("parcours", format_hours(parcours)), fmt::arg("contract", contract))));
+      if (span && parse_date(span->second) >= parse_date(add_months(span->first, 12)))
+        out.push_back(scheme_finding(st, t, Severity::warning, "training_duration",
+                                     tr("law.check.reconversion_months", fmt::arg("first", french_date(span->first)),
+                                        fmt::arg("last", french_date(span->second)), fmt::arg("contract", contract))));
+    }
+  }
+  return out;
+}
+
 // Collects the findings of one convention; each rule is one method over its query.
 class Checker {
  public:
@@ -116,6 +183,10 @@ class Checker {
                           fmt::arg("max", format_hundredths_fr(tables.art7.max_share_bp))));
       f.trainee = t.code;
     }
+    std::optional<std::pair<std::string, std::string>> span;
+    auto q = query("check_training_span");
+    if (q.next() && q.opt_text("first")) span.emplace(q.text("first"), q.text("last"));
+    for (auto& f : scheme_training_rules(st_, tables.art7, span)) findings_.push_back(std::move(f));
   }
 
   void calendar() {

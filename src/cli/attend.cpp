@@ -98,6 +98,7 @@ int record_half_day(Ledger& ledger, const Clock& clock, std::ostream& out, std::
     throw InputError::flag("--date", day, tr("attend.not_planned", fmt::arg("module", module.code), fmt::arg("date", french_date(day)), fmt::arg("slot", slot_label(slot))));
   if (session->cancelled) throw InputError::flag("--date", day, tr("attend.cancelled"));
   if (session->ahead) throw InputError::flag("--date", day, ahead_of_time(day, txn.today()));
+  if (auto why = denounced_refusal(st, module, day)) throw InputError::flag("--date", day, *why);
 
   std::map<std::string, Mark> marks;
   auto enrolled = [&](const std::string& flag, const std::string& id) -> const TraineeRow& {
@@ -266,6 +267,7 @@ int record_file(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostr
         problems.add(o.problem("date", *day, tr("attend.not_planned", fmt::arg("module", module->code), fmt::arg("date", french_date(*day)), fmt::arg("slot", slot_label(*slot)))));
       else if (session->cancelled) problems.add(o.problem("date", *day, tr("attend.cancelled")));
       else if (session->ahead) problems.add(o.problem("date", *day, ahead_of_time(*day, txn.today())));
+      else if (auto why = denounced_refusal(*st, *module, *day)) problems.add(o.problem("date", *day, *why));
     }
     if (session != nullptr && minutes && *minutes > session->minutes)
       problems.add(o.problem("minutes", f[col_minutes], tr("attend.above_half_day", fmt::arg("minutes", session->minutes))));

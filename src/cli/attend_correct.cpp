@@ -66,6 +66,7 @@ int run_attend_correct(Ledger& ledger, const Clock& clock, std::ostream& out, co
   if (session == nullptr)
     throw InputError::flag("--date", day, tr("attend.not_planned", fmt::arg("module", module.code), fmt::arg("date", french_date(day)), fmt::arg("slot", slot_label(slot))));
   if (session->ahead) throw InputError::flag("--date", day, ahead_of_time(day, txn.today()));
+  if (auto why = denounced_refusal(st, module, day)) throw InputError::flag("--date", day, *why);
 
   if (trainee != nullptr) {
     const auto last = book.latest(session->id, trainee->id);

@@ -19,9 +19,6 @@ std::string text(const std::optional<std::string>& c, const char* missing = "—
 
 std::string hours_or_dash(const std::optional<std::int64_t>& c) { return c ? format_hours(*c) : "—"; }
 
-std::string nature_label(const std::string& nature) {
-  return nature == "contrat_pro" ? tr("show.nature_contrat_pro") : tr("show.nature_periode_pro");
-}
 
 // Whole years between a birth date and today.
 std::string age(const std::string& birth, date::year_month_day today) {
@@ -43,7 +40,7 @@ int run_convention_show(Ledger& ledger, const Clock& clock, std::ostream& out, c
   const ConventionState state = load_convention(ledger, opts.ref);
   const auto& c = state.convention;
   out << tr("show.header", fmt::arg("ref", c.ref), fmt::arg("title", c.title), fmt::arg("option", paper::option_label(c.option)),
-            fmt::arg("nature", nature_label(c.nature)), fmt::arg("starts", c.starts), fmt::arg("ends", c.ends),
+            fmt::arg("nature", scheme_name(c.nature)), fmt::arg("starts", c.starts), fmt::arg("ends", c.ends),
             fmt::arg("share", format_percent(c.max_training_share_bp)))
       << '\n';
 
@@ -141,6 +138,14 @@ int run_convention_show(Ledger& ledger, const Clock& clock, std::ostream& out, c
                 fmt::arg("by", q->by_party == "of" ? tr("show.cancelled_by_of", fmt::arg("org", text(q->org_key, "")))
                                                    : tr("show.cancelled_by_beneficiary")),
                 fmt::arg("date", q->notified), fmt::arg("reason", q->reason))
+          << '\n';
+    if (state.denounced)
+      out << '\n'
+          << tr("law.show.denounced",
+                fmt::arg("by", state.denounced->by_party == "of" ? tr("show.cancelled_by_of", fmt::arg("org", text(state.denounced->org_key, "")))
+                                                                 : tr("show.cancelled_by_beneficiary")),
+                fmt::arg("notified", state.denounced->notified), fmt::arg("ends", state.denounced->ends_on),
+                fmt::arg("reason", state.denounced->reason))
           << '\n';
   }
   return 0;

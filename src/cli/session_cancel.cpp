@@ -16,7 +16,7 @@ int run_session_cancel(Ledger& ledger, const Clock& clock, std::ostream& out, co
   const ModuleRow& module = st.module_or_flag(opts.module, "--module");
   const std::string day = date_flag("--date", opts.date);
   const std::string slot = flag_value("--slot", opts.slot, [](const std::string& v) { return std::string(slot_name(parse_slot(v))); });
-  const Cancellation c = check_cancellation(ledger, module, day, slot, opts.by, opts.notified, opts.reason);
+  const Cancellation c = check_cancellation(ledger, st, module, day, slot, opts.by, opts.notified, opts.reason);
   WriteTransaction txn(ledger, clock);
   append_cancellation(txn, c);
   txn.commit();

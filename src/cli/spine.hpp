@@ -27,6 +27,10 @@ struct ConventionCancelOptions {
   std::string convention, by, org, notified, reason;
 };
 
+struct ConventionDenounceOptions {
+  std::string convention, by, org, notified, reason;
+};
+
 struct TraineeAddOptions {
   std::string convention, id, last_name, first_name, birth_date, function, contract_start, contract_end, weekly_hours;
   std::string joins;  // empty: from the start
@@ -92,6 +96,7 @@ int run_convention_import(Ledger& ledger, const Clock& clock, std::ostream& out,
 int run_convention_list(Ledger& ledger, std::ostream& out);
 int run_convention_show(Ledger& ledger, const Clock& clock, std::ostream& out, const ConventionShowOptions& opts);
 int run_convention_cancel(Ledger& ledger, const Clock& clock, std::ostream& out, const ConventionCancelOptions& opts);
+int run_convention_denounce(Ledger& ledger, const Clock& clock, std::ostream& out, const ConventionDenounceOptions& opts);
 int run_trainee_add(Ledger& ledger, const Clock& clock, std::ostream& out, const TraineeAddOptions& opts);
 int run_trainee_leave(Ledger& ledger, const Clock& clock, std::ostream& out, const TraineeLeaveOptions& opts);
 int run_funding_decide(Ledger& ledger, const Clock& clock, std::ostream& out, const FundingDecideOptions& opts);

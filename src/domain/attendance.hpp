@@ -59,7 +59,7 @@ class AttendanceBook {
   // was voided: the new one then supersedes it.
   bool append_first(const EntryValues& e, const Origin& origin, const std::string& trainee_code, ProblemList& problems);
   void append_correction(const EntryValues& e);
-  // Removes the latest entry `entry_id` (schema/004): the pair then has no entry.
+  // Removes the latest entry `entry_id` (schema/005): the pair then has no entry.
   std::int64_t append_void(std::int64_t entry_id, const std::string& reason);
 
  private:

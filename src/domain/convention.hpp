@@ -75,6 +75,12 @@ struct ConventionSpec {
   std::string source;
 };
 
+// The scheme's proper French name (catalogue), for `convention show`, the tables and documents.
+std::string scheme_name(const std::string& nature);
+// Why a convention of this nature cannot start on `starts` (domain/schemes.cpp gives the laws),
+// or nothing when it can; an unknown nature is refused too (without `starts`, only that).
+std::optional<std::string> scheme_refusal(const std::string& nature, const std::string& starts);
+
 inline constexpr const char* kDefaultTitle = "CQP Conseiller offres de service de la Sécurité sociale";
 
 // Parses and validates a convention file; every problem is reported as `FILE:LINE: key: value: why`.
@@ -129,9 +135,23 @@ struct Renouncement {
   std::string notified, reason;
 };
 
+// The denunciation of the convention with a month's notice (Art. 15), when one is recorded.
+struct Denunciation {
+  std::string by_party;                // "of" or "beneficiary"
+  std::optional<std::int64_t> org_id;  // the denouncing body, when by_party is "of"
+  std::optional<std::string> org_key;
+  std::string notified, ends_on, reason;  // ends_on: E
+  // Whether a half-day of `module` dated `date` lies after E and counts as cancelled on
+  // `notified` by the denouncing party (a training body's: its own modules only).
+  bool covers(const ModuleRow& module, const std::string& date) const {
+    return date > ends_on && (by_party == "beneficiary" || org_id == module.org_id);
+  }
+};
+
 struct ConventionState {
   ConventionRow convention;
   std::optional<Renouncement> renounced;
+  std::optional<Denunciation> denounced;
   std::vector<OrgRow> orgs;
   std::vector<ModuleRow> modules;    // by code
   std::vector<TraineeRow> trainees;  // by code
@@ -153,6 +173,10 @@ std::vector<std::int64_t> convention_chain_ids(Ledger& ledger, std::int64_t conv
 std::string first_session_date(Ledger& ledger, const ConventionRow& convention);
 
 std::optional<Renouncement> find_renouncement(Ledger& ledger, std::int64_t convention_id);
+std::optional<Denunciation> find_denunciation(Ledger& ledger, std::int64_t convention_id);
+// Why no write is taken for this half-day (one after a denounced convention's end, Art. 15), or
+// nothing.
+std::optional<std::string> denounced_refusal(const ConventionState& st, const ModuleRow& module, const std::string& date);
 
 // A funding agreement of the convention by its ref, with its decision date once decided.
 struct FundingRow {

@@ -124,6 +124,19 @@ std::optional<Renouncement> find_renouncement(Ledger& ledger, std::int64_t conve
   return Renouncement{q.text("by_party"), q.opt_text("org_key"), q.text("notified"), q.text("reason")};
 }
 
+std::optional<Denunciation> find_denunciation(Ledger& ledger, std::int64_t convention_id) {
+  auto q = ledger.query("convention_denounce_get");
+  q.bind(1, convention_id);
+  if (!q.next()) return std::nullopt;
+  return Denunciation{q.text("by_party"), q.opt_i64("org_id"), q.opt_text("org_key"), q.text("notified"), q.text("ends_on"), q.text("reason")};
+}
+
+std::optional<std::string> denounced_refusal(const ConventionState& st, const ModuleRow& module, const std::string& date) {
+  if (!st.denounced || !st.denounced->covers(module, date)) return std::nullopt;
+  return tr("law.after_denunciation", fmt::arg("notified", french_date(st.denounced->notified)),
+            fmt::arg("ends", french_date(st.denounced->ends_on)));
+}
+
 std::optional<FundingRow> find_funding(Ledger& ledger, std::int64_t convention_id, const std::string& ref) {
   auto q = ledger.query("funding_get");
   q.bind(1, convention_id);
@@ -206,6 +219,7 @@ ConventionState load_convention(Ledger& ledger, const std::string& ref) {
                                 q.opt_text("function").value_or(""), q.opt_text("left_on"), q.opt_text("joins")});
   }
   state.renounced = find_renouncement(ledger, state.convention.id);
+  state.denounced = find_denunciation(ledger, state.convention.id);
   return state;
 }
 

@@ -315,9 +315,10 @@ ConventionSpec read_convention_toml(const std::string& bytes, const std::string&
     if (!spec.option.empty() && spec.option != "famille" && spec.option != "recouvrement")
       s.problem(s.node("option"), "option", spec.option, tr("toml.option"));
     spec.nature = s.text("nature", true).value_or("");
-    if (!spec.nature.empty() && spec.nature != "contrat_pro" && spec.nature != "periode_pro")
-      s.problem(s.node("nature"), "nature", spec.nature, tr("toml.nature"));
     spec.starts = s.date("starts", true).value_or("");
+    if (!spec.nature.empty())
+      if (auto why = scheme_refusal(spec.nature, spec.starts))
+        s.problem(s.node("nature"), "nature", spec.nature, *why);
     spec.ends = s.date("ends", true).value_or("");
     if (!spec.starts.empty() && !spec.ends.empty() && spec.ends < spec.starts)
       s.problem(s.node("ends"), "ends", spec.ends, tr("toml.before_starts", fmt::arg("date", spec.starts)));

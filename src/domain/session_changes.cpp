@@ -23,6 +23,8 @@ std::optional<std::vector<Value>> SessionPlanner::check(const ConventionState& s
   if (day && (*day < st.convention.starts || *day > st.convention.ends))
     problems.add(o.problem("date", *day, tr("session.outside_validity", fmt::arg("starts", french_date(st.convention.starts)),
                                             fmt::arg("ends", french_date(st.convention.ends)))));
+  if (module != nullptr && day)
+    if (auto why = denounced_refusal(st, *module, *day)) problems.add(o.problem("date", *day, *why));
   const auto slot = field<std::string>(problems, o, "slot", in.slot, [](const std::string& v) { return std::string(slot_name(parse_slot(v))); });
   std::optional<std::string> start, end;
   if (!in.start.empty()) start = field<std::string>(problems, o, "start", in.start, parse_time_of_day);
@@ -68,7 +70,7 @@ std::optional<std::vector<Value>> SessionPlanner::check(const ConventionState& s
                             txn.recorded_at(), txn.recorded_by()};
 }
 
-Cancellation check_cancellation(Ledger& ledger, const ModuleRow& module, const std::string& day, const std::string& slot,
+Cancellation check_cancellation(Ledger& ledger, const ConventionState& st, const ModuleRow& module, const std::string& day, const std::string& slot,
                                 const std::string& by, const std::string& notified, const std::string& reason) {
   if (by != "of" && by != "beneficiary") throw InputError::flag("--by", by, tr("common.by_values"));
   const std::string notified_on = date_flag("--notified", notified);
@@ -79,6 +81,7 @@ Cancellation check_cancellation(Ledger& ledger, const ModuleRow& module, const s
   if (!session)
     throw InputError::flag("--date", day, tr("attend.not_planned", fmt::arg("module", module.code), fmt::arg("date", french_date(day)), fmt::arg("slot", slot_label(slot))));
   if (session->cancelled_by) throw InputError::flag("--date", day, tr("session.cancel_twice"));
+  if (auto why = denounced_refusal(st, module, day)) throw InputError::flag("--date", day, *why);
   auto count = ledger.query("session_entry_count");
   count.bind(1, session->id);
   count.next();

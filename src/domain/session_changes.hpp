@@ -44,7 +44,7 @@ struct Cancellation {
   SessionRow session;
   std::string by, notified, reason;
 };
-Cancellation check_cancellation(Ledger& ledger, const ModuleRow& module, const std::string& day, const std::string& slot,
+Cancellation check_cancellation(Ledger& ledger, const ConventionState& st, const ModuleRow& module, const std::string& day, const std::string& slot,
                                 const std::string& by, const std::string& notified, const std::string& reason);
 void append_cancellation(WriteTransaction& txn, const Cancellation& c);
 

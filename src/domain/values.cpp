@@ -123,6 +123,13 @@ std::string parse_time_of_day(std::string_view text) {
   return s;
 }
 
+std::string add_months(std::string_view iso, int months) {
+  const auto day = parse_date(iso);
+  const date::year_month target = date::year_month{day.year(), day.month()} + date::months{months};
+  const auto last = date::year_month_day_last{target.year(), date::month_day_last{target.month()}}.day();
+  return format_date(target.year() / target.month() / std::min(day.day(), last));
+}
+
 Minutes minutes_of_day(std::string_view hh_mm) {
   return parse_whole(hh_mm.substr(0, 2)) * 60 + parse_whole(hh_mm.substr(3, 2));
 }

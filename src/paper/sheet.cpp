@@ -45,6 +45,7 @@ std::vector<Planned> planned(Ledger& ledger, const ConventionState& st, const st
     s.convention_ref = st.convention.ref;
     s.convention_title = st.convention.title;
     s.option = st.convention.option;
+    s.scheme = scheme_name(st.convention.nature);
     s.org_name = q.text("org_name");
     s.org_siret = q.text("org_siret");
     s.org_nda = q.opt_text("org_nda").value_or("");
@@ -111,6 +112,7 @@ std::string render_page(const Sheet& s, const std::vector<SheetPage>& pages, std
        {"page", page_label},
        {"convention_title", escape_html(s.convention_title)},
        {"option", escape_html(option_label(s.option))},
+       {"scheme", escape_html(s.scheme)},
        {"convention_ref", escape_html(s.convention_ref)},
        {"beneficiary_name", or_blank(s.beneficiary_name)},
        {"org_name", escape_html(s.org_name)},

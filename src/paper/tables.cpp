@@ -52,12 +52,12 @@ std::string status_name(ShareStatus s) {
   return "";
 }
 
-std::string status_label(ShareStatus s, BasisPoints max_bp) {
+std::string status_label(ShareStatus s, BasisPoints max_bp, const std::string& nature) {
   switch (s) {
     case ShareStatus::within: return tr("tables.share_within");
     case ShareStatus::above: return tr("tables.share_above", fmt::arg("max", format_percent(max_bp)));
     case ShareStatus::unknown: return tr("tables.share_unknown");
-    case ShareStatus::not_applicable: return tr("tables.share_not_applicable");
+    case ShareStatus::not_applicable: return tr("law.share_not_applicable", fmt::arg("scheme", scheme_name(nature)));
   }
   return "";
 }
@@ -87,6 +87,10 @@ BasisPoints training_share_bp(Minutes parcours, Minutes weekly, std::int64_t con
 bool share_above(Minutes parcours, Minutes weekly, std::int64_t contract_days, BasisPoints max_bp) {
   // parcours / (weekly × days / 7) > max / 10000, cross-multiplied to stay exact.
   return parcours * 7 * 10000 > max_bp * weekly * contract_days;
+}
+
+bool share_below(Minutes parcours, Minutes weekly, std::int64_t contract_days, BasisPoints min_bp) {
+  return parcours * 7 * 10000 < min_bp * weekly * contract_days;
 }
 
 ConventionTables compute_tables(Ledger& ledger, const std::string& ref) {
@@ -309,7 +313,7 @@ void print_art7(const ConventionTables& t, std::ostream& out) {
                     tr("tables.col.parcours") + ">", tr("tables.col.share") + ">", tr("tables.col.status")});
   for (const auto& s : a7.trainees) {
     std::string contract = s.contract_start && s.contract_end ? *s.contract_start + " → " + *s.contract_end : "—";
-    std::string status = status_label(s.status, a7.max_share_bp);
+    std::string status = status_label(s.status, a7.max_share_bp, t.nature);
     if (s.left_on) status += " " + tr("tables.left_on", fmt::arg("date", *s.left_on));
     shares.add({s.code, s.last_name, s.first_name, contract, s.contract_days ? std::to_string(*s.contract_days) : "—",
                 format_hours(s.weekly_minutes), hours_fr(s.working_minutes), format_hours(a7.parcours_minutes),

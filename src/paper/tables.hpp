@@ -97,6 +97,8 @@ Minutes working_minutes(Minutes weekly, std::int64_t contract_days);
 BasisPoints training_share_bp(Minutes parcours, Minutes weekly, std::int64_t contract_days);
 // Whether a parcours exceeds `max_bp` of the contract's working time, on the exact ratio.
 bool share_above(Minutes parcours, Minutes weekly, std::int64_t contract_days, BasisPoints max_bp);
+// Whether a parcours is below `min_bp` of the contract's working time, on the exact ratio.
+bool share_below(Minutes parcours, Minutes weekly, std::int64_t contract_days, BasisPoints min_bp);
 
 ConventionTables compute_tables(Ledger& ledger, const std::string& ref);
 

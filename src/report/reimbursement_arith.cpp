@@ -39,4 +39,8 @@ Cents refund_due(Cents training_paid_ht, Cents refunded, Cents still_owed) {
   return std::max<Cents>(0, training_paid_ht - refunded - still_owed);
 }
 
+std::string denunciation_end(const std::string& ends, const std::string& notified) {
+  return std::min(ends, add_months(notified, 1));  // ISO dates order as text
+}
+
 }  // namespace ledger

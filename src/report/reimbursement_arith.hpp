@@ -35,4 +35,8 @@ std::vector<Cents> apply_euro_cap(const std::vector<Cents>& claims, std::optiona
 // Art. 12, L6354-1: max(0, training paid HT − refunds − Σ over trainees of v(min(P, scheduled))).
 Cents refund_due(Cents training_paid_ht, Cents refunded, Cents still_owed);
 
+// Art. 15: a convention denounced on `notified` ends on E, the earlier of its `ends` and
+// `notified` plus one month (the same day number, or that month's last day). ISO dates.
+std::string denunciation_end(const std::string& ends, const std::string& notified);
+
 }  // namespace ledger

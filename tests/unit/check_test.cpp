@@ -16,9 +16,10 @@ using audit::Finding;
 using audit::Severity;
 
 // The template with every field the seed asks for filled in and two 7-hour modules, each planned
-// exactly in two half-days of 3 h 30.
+// exactly in two half-days of 3 h 30. Its 14 h are too few for a contrat de professionnalisation
+// (150 h, L6325-13): it serves the plan de développement des compétences.
 std::string clean_toml() {
-  std::string t = template_toml();
+  std::string t = replaced(template_toml(), "nature = \"contrat_pro\"", "nature = \"plan\"");
   t = replaced(t, "# signed_place = \"Lyon\"", "signed_place = \"Lyon\"");
   t = replaced(t, "# signed_on = 2026-08-28", "signed_on = 2026-08-28");
   t = replaced(t, "hours = 40", "hours = 7");
@@ -27,6 +28,9 @@ std::string clean_toml() {
   t = replaced(t, "support_hours = 14", "support_hours = 1");
   return t;
 }
+
+// The same as a contrat de professionnalisation.
+std::string contrat_pro_toml() { return replaced(clean_toml(), "nature = \"plan\"", "nature = \"contrat_pro\""); }
 
 struct Check : ReimbursementFixture {
   // PASS (e-learning) on Monday 5 and PREMSS (onsite) on Tuesday 6 October 2026, all present.
@@ -152,7 +156,7 @@ TEST_F(Check, PlannedAboveContractIsAnErrorBelowAWarning) {
 
 TEST_F(Check, TrainingShareOfAContratProIsAnError) {
   // 14 h of parcours in a 3-day contract of 35 h a week: 15 h of working time, 93,33 %.
-  clean_ledger(replaced(clean_toml(), "contract_end = 2027-08-31", "contract_end = 2026-09-03"));
+  clean_ledger(replaced(contrat_pro_toml(), "contract_end = 2027-08-31", "contract_end = 2026-09-03"));
   const auto f = of_rule("training_share");
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].severity, Severity::error);
@@ -162,8 +166,38 @@ TEST_F(Check, TrainingShareOfAContratProIsAnError) {
 }
 
 TEST_F(Check, TrainingShareDoesNotApplyToAPeriodePro) {
+  // An old convention (the période de professionnalisation ended with 2018) is still checked.
   std::string toml = replaced(clean_toml(), "contract_end = 2027-08-31", "contract_end = 2026-09-03");
-  clean_ledger(replaced(toml, "nature = \"contrat_pro\"", "nature = \"periode_pro\""));
+  toml = replaced(toml, "starts = 2026-09-01", "starts = 2018-09-03");
+  clean_ledger(replaced(toml, "nature = \"plan\"", "nature = \"periode_pro\""));
+  EXPECT_TRUE(of_rule("training_share").empty());
+  EXPECT_TRUE(of_rule("training_minimum_hours").empty());
+}
+
+// L6325-13: below 150 h and below 15 % of the working time, errors naming the trainee, the
+// working time and the share; L6325-14: above 25 % within max_training_share, a warning.
+TEST_F(Check, ContratProMinimumsAndTheBranchShare) {
+  // 14 h over a year's contract (1 825 h): both minimums fail.
+  clean_ledger(contrat_pro_toml());
+  const auto hours = of_rule("training_minimum_hours");
+  ASSERT_EQ(hours.size(), 1u);
+  EXPECT_EQ(hours[0].severity, Severity::error);
+  EXPECT_EQ(hours[0].trainee, "T01");
+  EXPECT_NE(hours[0].message.find("1825 h"), std::string::npos) << hours[0].message;
+  EXPECT_NE(hours[0].message.find("0,77\u202f%"), std::string::npos) << hours[0].message;
+  ASSERT_EQ(of_rule("training_minimum_share").size(), 1u);
+  EXPECT_TRUE(of_rule("training_share_branch").empty());
+  EXPECT_EQ(exit_code(), 1);
+}
+
+TEST_F(Check, ContratProAboveAQuarterIsAWarningNamingTheBranchShare) {
+  // 14 h in a 7-day contract of 35 h a week (35 h of working time): 40 %, above 25 % and within 70 %.
+  clean_ledger(replaced(contrat_pro_toml(), "contract_end = 2027-08-31", "contract_end = 2026-09-07"));
+  const auto f = of_rule("training_share_branch");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity, Severity::warning);
+  EXPECT_NE(f[0].message.find("max_training_share = 70\u202f%"), std::string::npos) << f[0].message;
+  EXPECT_NE(f[0].message.find("part de formation 40\u202f%"), std::string::npos) << f[0].message;
   EXPECT_TRUE(of_rule("training_share").empty());
 }
 

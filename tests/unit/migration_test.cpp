@@ -1,7 +1,7 @@
 // Schema migrations on a ledger that already holds entries: a ledger made before migration 3
-// (attendance rebuilt for bulk imports) keeps every row, id and hash, and its rules; a ledger made
-// before migrations 4 and 5 (joining dates, voided entries) verifies once migrated and chains the
-// joining dates and the voids after.
+// (attendance rebuilt for bulk imports) or before migration 6 (convention rebuilt for today's
+// schemes) keeps every row, id and hash, and its rules; the new facts of migrations 4, 5 and 7
+// (joining dates, voids, denunciations) come as new chained tables.
 #include <unistd.h>
 
 #include <filesystem>
@@ -27,47 +27,39 @@ struct Migration : ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir); }
 
-  // A ledger at schema `version`, as the ledger made it before the later migrations existed.
-  std::unique_ptr<Ledger> ledger_at_schema(int version) {
+  // A ledger at schema `version` holding what `fill` records: the commands run on a ledger of the
+  // latest schema (they may read tables a later migration adds), and the rows of the tables the
+  // old schema has are copied as they are, ids, hashes and chain head included.
+  template <typename Fill>
+  std::unique_ptr<Ledger> ledger_at_schema(int version, Fill fill) {
+    const fs::path source = dir / "source.db";
+    {
+      auto latest = Ledger::open(source.string(), Ledger::Open::create);
+      latest->migrate();
+      fill(*latest);
+    }
     {
       SQLite::Database db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
       const char* steps[] = {"schema/001_initial.sql", "schema/002_report_indexes.sql", "schema/003_national_scale.sql"};
-      for (int i = 0; i < version; ++i) db.exec(std::string(resource(steps[i])));
+      for (int v = 0; v < version; ++v) db.exec(std::string(resource(steps[v])));
       db.exec("PRAGMA user_version = " + std::to_string(version));
+      db.exec("ATTACH DATABASE '" + source.string() + "' AS source");
+      SQLite::Transaction txn(db);
+      db.exec("PRAGMA defer_foreign_keys = ON");
+      std::vector<std::string> tables;
+      SQLite::Statement names(db, "SELECT name FROM main.chained_table");
+      while (names.executeStep()) tables.push_back(names.getColumn(0).getString());
+      for (const auto& t : tables) db.exec("INSERT INTO main." + t + " SELECT * FROM source." + t);
+      db.exec("DELETE FROM main.chain_head; INSERT INTO main.chain_head SELECT * FROM source.chain_head");
+      txn.commit();
+      db.exec("DETACH DATABASE source");
     }
-    return opened_before_joins();
+    return Ledger::open(file.string(), Ledger::Open::create);
   }
 
-  // Today's commands write the old ledger's rows; they read joining dates and the entries that
-  // stand, which a ledger before migrations 4 and 5 cannot hold: temporary stand-ins (this
-  // connection's only) take their place, and are dropped before migrating.
-  std::unique_ptr<Ledger> opened_before_joins() {
-    auto ledger = Ledger::open(file.string(), Ledger::Open::create);
-    sqlite_database(*ledger).exec("CREATE TEMP TABLE trainee_join (trainee_id INTEGER, joins TEXT)");
-    sqlite_database(*ledger).exec("CREATE TEMP VIEW attendance_current AS SELECT a.* FROM main.attendance a "
-                                  "WHERE NOT EXISTS (SELECT 1 FROM main.attendance later WHERE later.supersedes = a.id)");
-    return ledger;
-  }
-  static int migrate(Ledger& ledger) {
-    sqlite_database(ledger).exec("DROP TABLE temp.trainee_join");
-    sqlite_database(ledger).exec("DROP VIEW temp.attendance_current");
-    return ledger.migrate();
-  }
-
-  // A correction as the ledger wrote it before migration 4 (whose queries read voids): a new
-  // attendance row superseding the trainee's latest one.
-  void correct_before_voids(Ledger& ledger, const std::string& date, Minutes minutes, const std::string& reason) {
-    auto& db = sqlite_database(ledger);
-    SQLite::Statement latest(db, "SELECT a.id, a.session_id, a.trainee_id, a.sheet FROM attendance a JOIN session s ON s.id = a.session_id "
-                                 "WHERE s.date = ? AND NOT EXISTS (SELECT 1 FROM attendance l WHERE l.supersedes = a.id) ORDER BY a.id LIMIT 1");
-    latest.bind(1, date);
-    ASSERT_TRUE(latest.executeStep());
+  void record(Ledger& ledger, const std::string& toml) {
     WriteTransaction txn(ledger, clock);
-    txn.append("attendance", {{"session_id", latest.getColumn(1).getInt64()}, {"trainee_id", latest.getColumn(2).getInt64()},
-                              {"minutes", minutes}, {"absence", std::string("justified")}, {"trainee_signed", flag(true)},
-                              {"trainer_signed", flag(true)}, {"proof", std::string()}, {"sheet", latest.getColumn(3).getString()},
-                              {"supersedes", latest.getColumn(0).getInt64()}, {"reason", reason},
-                              {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});
+    record_convention(ledger, txn, read_convention_toml(toml, "c.toml"));
     txn.commit();
   }
 
@@ -86,21 +78,26 @@ struct Migration : ::testing::Test {
 };
 
 TEST_F(Migration, AttendanceKeepsItsRowsAndRules) {
-  auto ledger = ledger_at_schema(2);
+  AttendCorrectOptions fix;
+  auto ledger = ledger_at_schema(2, [&](Ledger& l) {
+    record(l, template_toml());
+    attend(l, "2026-10-05");
+    attend(l, "2026-10-06");
+    const std::string trainee = sqlite_database(l).execAndGet("SELECT code FROM trainee ORDER BY code").getString();
+    fix.module = "PREMSS", fix.date = "2026-10-05", fix.slot = "am", fix.trainee = trainee, fix.minutes = "150";
+    fix.absence = "justified", fix.reason = "arrived late, sheet misread";
+    run_attend_correct(l, clock, out, fix);
+  });
   ASSERT_EQ(ledger->schema_version(), 2);
   {
-    WriteTransaction txn(*ledger, clock);
-    record_convention(*ledger, txn, read_convention_toml(template_toml(), "c.toml"));
-    txn.commit();
+    std::ostringstream said;
+    ASSERT_EQ(run_verify(*ledger, said, {}), 0) << said.str();  // the copy is a sound old ledger
   }
-  attend(*ledger, "2026-10-05");
-  attend(*ledger, "2026-10-06");
-  correct_before_voids(*ledger, "2026-10-05", 150, "arrived late, sheet misread");
   const std::string before = rows(*ledger);
   const std::int64_t count = sqlite_database(*ledger).execAndGet("SELECT count(*) FROM attendance").getInt64();
   ASSERT_GT(count, 2);
 
-  EXPECT_EQ(migrate(*ledger), Ledger::latest_schema_version() - 2);
+  EXPECT_EQ(ledger->migrate(), Ledger::latest_schema_version() - 2);
   EXPECT_EQ(ledger->schema_version(), Ledger::latest_schema_version());
   EXPECT_EQ(rows(*ledger), before);
   std::ostringstream said;
@@ -129,26 +126,66 @@ TEST_F(Migration, AttendanceKeepsItsRowsAndRules) {
                                  "trainee_signed, trainer_signed, proof, sheet, supersedes, reason, recorded_at, recorded_by, hash "
                                  "FROM attendance LIMIT 1"),
                SQLite::Exception);
-  AttendCorrectOptions fix;
-  fix.module = "PREMSS", fix.date = "2026-10-06", fix.slot = "am", fix.minutes = "0", fix.reason = "absent, sheet misread";
-  fix.trainee = sqlite_database(*ledger).execAndGet("SELECT code FROM trainee ORDER BY code").getString();
+  fix.date = "2026-10-06", fix.minutes = "0", fix.reason = "absent, sheet misread";
   EXPECT_EQ(run_attend_correct(*ledger, clock, out, fix), 0);
   EXPECT_EQ(sqlite_database(*ledger).execAndGet("SELECT count(*) FROM attendance").getInt64(), count + 1);
   EXPECT_EQ(run_verify(*ledger, said, {}), 0) << said.str();
 }
 
-TEST_F(Migration, JoiningDatesComeAsANewChainedTable) {
-  auto ledger = ledger_at_schema(3);
+// Migration 6 rebuilds `convention` for today's schemes (loi du 5 septembre 2018, loi n° 2025-989
+// du 24 octobre 2025): an old periode_pro convention keeps its row and hash, the tables referring
+// to it still do, and the ledger verifies.
+TEST_F(Migration, ConventionKeepsItsRowsForTodaysSchemes) {
+  const std::string old_toml = replaced(replaced(replaced(template_toml(), "nature = \"contrat_pro\"", "nature = \"periode_pro\""),
+                                                 "starts = 2026-09-01", "starts = 2018-09-03"),
+                                        "ref = \"CQP-2026-EXEMPLE\"", "ref = \"CQP-2018\"");
+  auto ledger = ledger_at_schema(3, [&](Ledger& l) {
+    record(l, old_toml);
+    attend(l, "2018-10-01");
+  });
   ASSERT_EQ(ledger->schema_version(), 3);
-  {
-    WriteTransaction txn(*ledger, clock);
-    record_convention(*ledger, txn, read_convention_toml(template_toml(), "c.toml"));
-    txn.commit();
-  }
-  attend(*ledger, "2026-10-05");
+  auto conventions = [&] {
+    return sqlite_database(*ledger).execAndGet("SELECT group_concat(id || ':' || nature || ':' || hex(hash), ',') FROM convention").getString();
+  };
+  const std::string before = conventions();
+  ASSERT_NE(before.find(":periode_pro:"), std::string::npos);
+  // Schema 3 refuses today's schemes.
+  EXPECT_THROW(record(*ledger, replaced(template_toml(), "nature = \"contrat_pro\"", "nature = \"plan\"")), std::exception);
+
+  EXPECT_EQ(ledger->migrate(), Ledger::latest_schema_version() - 3);
+  EXPECT_EQ(conventions(), before);
+  std::ostringstream said;
+  EXPECT_EQ(run_verify(*ledger, said, {}), 0) << said.str();
+  EXPECT_FALSE(SQLite::Statement(sqlite_database(*ledger), "PRAGMA foreign_key_check").executeStep());
+  EXPECT_EQ(sqlite_database(*ledger)
+                .execAndGet("SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE tbl_name = 'convention' "
+                            "AND type = 'trigger' ORDER BY name)")
+                .getString(),
+            "convention_no_delete convention_no_update");
+  EXPECT_THROW(sqlite_database(*ledger).exec("UPDATE convention SET nature = 'plan'"), SQLite::Exception);
+  EXPECT_EQ(load_convention(*ledger, "CQP-2018").convention.nature, "periode_pro");
+  // Today's schemes are taken, the others still refused by the schema itself.
+  record(*ledger, replaced(template_toml(), "nature = \"contrat_pro\"", "nature = \"plan\""));
+  EXPECT_THROW(sqlite_database(*ledger).exec("INSERT INTO convention SELECT id + 1000, ref || 'x', title, option, 'alternance', starts, "
+                                             "ends, max_training_share_bp, signed_place, signed_on, beneficiary_notice_days, "
+                                             "beneficiary_percent_bp, beneficiary_amount_cents, of_notice_days, of_percent_bp, "
+                                             "of_amount_cents, partial_percent_bp, partial_amount_cents, source, recorded_at, recorded_by, "
+                                             "hash FROM convention LIMIT 1"),
+               SQLite::Exception);
+  EXPECT_EQ(run_verify(*ledger, said, {}), 0) << said.str();
+}
+
+// Migration 4 adds joining dates as a chained table of their own: the trainees' rows keep their
+// hashes, the ledger verifies, and a joining date recorded after is a link like any other.
+TEST_F(Migration, JoiningDatesComeAsANewChainedTable) {
+  auto ledger = ledger_at_schema(3, [&](Ledger& l) {
+    record(l, template_toml());
+    attend(l, "2026-10-05");
+  });
+  ASSERT_EQ(ledger->schema_version(), 3);
   const std::string before = sqlite_database(*ledger).execAndGet("SELECT group_concat(id || ':' || hex(hash), ',') FROM trainee").getString();
 
-  EXPECT_EQ(migrate(*ledger), Ledger::latest_schema_version() - 3);
+  EXPECT_EQ(ledger->migrate(), Ledger::latest_schema_version() - 3);
   std::ostringstream said;
   EXPECT_EQ(run_verify(*ledger, said, {}), 0) << said.str();
   EXPECT_EQ(sqlite_database(*ledger).execAndGet("SELECT group_concat(id || ':' || hex(hash), ',') FROM trainee").getString(), before);
@@ -168,36 +205,33 @@ TEST_F(Migration, JoiningDatesComeAsANewChainedTable) {
 }
 
 // A ledger made before voids existed (schema 3: entries, a correction, a cancellation) keeps
-// its chain through migrations 4 and 5: nothing of it is encoded anew, `verify` passes,
-// and a void and the entry after it are new links that verify too.
+// its chain through the later migrations: nothing of it is encoded anew, `verify` passes, and a
+// void and the departure after it are new links that verify too.
 TEST_F(Migration, LedgerBeforeVoidsStillVerifies) {
-  auto ledger = ledger_at_schema(3);
+  std::string trainee;
+  auto ledger = ledger_at_schema(3, [&](Ledger& l) {
+    record(l, template_toml());
+    attend(l, "2026-10-05");
+    attend(l, "2026-10-06");
+    trainee = sqlite_database(l).execAndGet("SELECT code FROM trainee ORDER BY code").getString();
+    AttendCorrectOptions fix;
+    fix.module = "PREMSS", fix.date = "2026-10-05", fix.slot = "am", fix.trainee = trainee, fix.minutes = "180";
+    fix.absence = "justified", fix.reason = "left at 11:30";
+    run_attend_correct(l, clock, out, fix);
+    SessionPlanOptions plan;
+    plan.module = "PREMSS", plan.date = "2026-10-07", plan.slot = "am", plan.minutes = "210";
+    run_session_plan(l, clock, out, plan);
+    SessionCancelOptions cancel;
+    cancel.module = "PREMSS", cancel.date = "2026-10-07", cancel.slot = "am", cancel.by = "of", cancel.notified = "2026-10-01";
+    cancel.reason = "trainer ill";
+    run_session_cancel(l, clock, out, cancel);
+  });
   ASSERT_EQ(ledger->schema_version(), 3);
-  {
-    WriteTransaction txn(*ledger, clock);
-    record_convention(*ledger, txn, read_convention_toml(template_toml(), "c.toml"));
-    txn.commit();
-  }
-  attend(*ledger, "2026-10-05");
-  attend(*ledger, "2026-10-06");
-  correct_before_voids(*ledger, "2026-10-05", 180, "left at 11:30");
-  SessionPlanOptions plan;
-  plan.module = "PREMSS", plan.date = "2026-10-07", plan.slot = "am", plan.minutes = "210";
-  run_session_plan(*ledger, clock, out, plan);
-  {
-    // As `session cancel` wrote it (today's counts entries through migration 4's view).
-    WriteTransaction txn(*ledger, clock);
-    txn.append("cancellation", {{"session_id", sqlite_database(*ledger).execAndGet("SELECT max(id) FROM session").getInt64()},
-                                {"by_party", std::string("of")}, {"notified", std::string("2026-10-01")},
-                                {"reason", std::string("trainer ill")}, {"recorded_at", txn.recorded_at()},
-                                {"recorded_by", txn.recorded_by()}});
-    txn.commit();
-  }
-  const std::string trainee = sqlite_database(*ledger).execAndGet("SELECT code FROM trainee ORDER BY code").getString();
   auto head = [&] { return sqlite_database(*ledger).execAndGet("SELECT seq || ':' || hex(hash) FROM chain_head").getString(); };
   const std::string head_before = head(), rows_before = rows(*ledger);
+  ASSERT_EQ(sqlite_database(*ledger).execAndGet("SELECT count(*) FROM cancellation").getInt64(), 1);
 
-  EXPECT_EQ(migrate(*ledger), Ledger::latest_schema_version() - 3);
+  EXPECT_EQ(ledger->migrate(), Ledger::latest_schema_version() - 3);
   EXPECT_EQ(rows(*ledger), rows_before);
   EXPECT_EQ(head(), head_before);
   std::ostringstream said;

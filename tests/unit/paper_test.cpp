@@ -113,7 +113,8 @@ TEST_F(Paper, TheSeventyPercentRuleIsExactAtItsBoundary) {
 }
 
 TEST_F(Paper, PeriodeProHasNoSeventyPercentRule) {
-  import(replaced(template_toml(), "nature = \"contrat_pro\"", "nature = \"periode_pro\""));
+  // An old convention: the période de professionnalisation ended with 2018.
+  import(replaced(replaced(template_toml(), "nature = \"contrat_pro\"", "nature = \"periode_pro\""), "starts = 2026-09-01", "starts = 2018-09-03"));
   const auto t = paper::compute_tables(*ledger, "");
   EXPECT_EQ(t.art7.trainees[0].status, paper::ShareStatus::not_applicable);
   EXPECT_EQ(t.art7.trainees[0].share_bp, 553);

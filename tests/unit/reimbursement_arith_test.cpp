@@ -63,5 +63,19 @@ TEST(ReimbursementArith, RefundDueNeverNegative) {
   EXPECT_EQ(refund_due(100000, 50000, 20000), 30000);
 }
 
+// Art. 15: E = the earlier of `ends` and the notification plus one month (same day number, or
+// that month's last day).
+TEST(ReimbursementArith, DenunciationEndsAMonthAfterItsNotice) {
+  EXPECT_EQ(denunciation_end("2027-06-30", "2026-11-17"), "2026-12-17");
+  EXPECT_EQ(denunciation_end("2027-06-30", "2026-12-15"), "2027-01-15");  // across the year
+  EXPECT_EQ(denunciation_end("2027-06-30", "2027-01-31"), "2027-02-28");  // no 31 February
+  EXPECT_EQ(denunciation_end("2028-06-30", "2028-01-30"), "2028-02-29");  // a leap year
+  EXPECT_EQ(denunciation_end("2027-06-30", "2026-10-31"), "2026-11-30");
+  // A notice running past the convention's end: it ends on `ends`.
+  EXPECT_EQ(denunciation_end("2027-06-30", "2027-06-10"), "2027-06-30");
+  EXPECT_EQ(denunciation_end("2027-06-30", "2027-05-30"), "2027-06-30");
+  EXPECT_EQ(denunciation_end("2027-06-30", "2027-05-29"), "2027-06-29");
+}
+
 }  // namespace
 }  // namespace ledger

@@ -93,5 +93,30 @@ TEST_F(Quantities, BoundsAreInclusiveAndEmptyPeriodsHaveNoRows) {
   EXPECT_TRUE(run("2026-11-01", "2026-11-30").empty());
 }
 
+// Art. 15 (DESIGN section 5): denounced by the beneficiary on 30 September, the convention ends on
+// E = 30 October. PREMSS 10-30 am (dated E) is still delivered; 10-31 am (after E) counts as
+// cancelled by the beneficiary on 30 September: withdrawn; 10-31 pm, cancelled by the OF before
+// the denunciation, stays not delivered. In the whole convention, only 10-30 is scheduled.
+TEST_F(Quantities, HalfDaysAfterADenouncedConventionsEndAreCancelledByThatParty) {
+  import(template_toml());
+  plan("PREMSS", "2026-10-30", "am", 210);
+  plan("PREMSS", "2026-10-31", "am", 200);
+  plan("PREMSS", "2026-10-31", "pm", 180);
+  cancel("PREMSS", "2026-10-31", "pm", "of", "2026-09-15");
+  ConventionDenounceOptions d;
+  d.by = "beneficiary", d.notified = "2026-09-30", d.reason = "fermeture du site";
+  run_convention_denounce(*ledger, clock, out, d);
+  const auto rows = run("2026-10-01", "2026-10-31");
+  ASSERT_EQ(rows.size(), 1u);
+  //                                     deliv foll unpr abJ abU unrec notD wdrn
+  EXPECT_EQ(rows[0].minutes, (std::array<Minutes, 8>{210, 0, 0, 0, 0, 210, 180, 200}));
+  auto q = ledger->query("reports/to_date");
+  q.bind(":convention", convention_id());
+  q.bind(":to", "2026-10-31");
+  ASSERT_TRUE(q.next());
+  EXPECT_EQ(q.i64("delivered_min"), 210);
+  EXPECT_EQ(q.i64("scheduled_min"), 210);
+}
+
 }  // namespace
 }  // namespace ledger::testing

@@ -164,3 +164,50 @@ TEST(Booleans, FrenchAndEnglish) {
 
 }  // namespace
 }  // namespace ledger
+
+namespace ledger {
+namespace {
+
+// Calendar months as Art. 15 counts them: the same day number, or that month's last day.
+TEST(Dates, AddMonthsKeepsTheDayOrTakesTheMonthsLast) {
+  EXPECT_EQ(add_months("2026-11-17", 1), "2026-12-17");
+  EXPECT_EQ(add_months("2026-12-31", 1), "2027-01-31");
+  EXPECT_EQ(add_months("2027-01-31", 1), "2027-02-28");
+  EXPECT_EQ(add_months("2028-01-31", 1), "2028-02-29");
+  EXPECT_EQ(add_months("2026-01-05", 12), "2027-01-05");
+  EXPECT_EQ(add_months("2024-02-29", 12), "2025-02-28");
+}
+
+// `convention.nature`: today's schemes, each in its years (loi du 5 septembre 2018, loi n° 2025-989
+// du 24 octobre 2025); an old periode_pro convention is still read.
+TEST(TomlNature, EachSchemeInItsYears) {
+  auto read = [](const std::string& nature, const std::string& starts) {
+    std::string toml = replaced(template_toml(), "nature = \"contrat_pro\"", "nature = \"" + nature + "\"");
+    toml = replaced(toml, "starts = 2026-09-01", "starts = " + starts);
+    return read_convention_toml(toml, "c.toml");
+  };
+  auto refusal = [&](const std::string& nature, const std::string& starts) -> std::string {
+    try {
+      read(nature, starts);
+    } catch (const InputError& e) {
+      for (const auto& p : e.problems())
+        if (p.field == "convention.nature") return p.why;
+    }
+    return "";
+  };
+  EXPECT_EQ(read("periode_pro", "2018-12-31").nature, "periode_pro");
+  EXPECT_EQ(read("pro_a", "2019-01-01").nature, "pro_a");
+  EXPECT_EQ(read("pro_a", "2025-12-31").nature, "pro_a");
+  EXPECT_EQ(read("periode_reconversion", "2026-01-01").nature, "periode_reconversion");
+  EXPECT_EQ(read("plan", "2026-09-01").nature, "plan");
+  EXPECT_EQ(read("contrat_pro", "2018-03-01").nature, "contrat_pro");
+  EXPECT_NE(refusal("periode_pro", "2019-01-01").find("Pro-A"), std::string::npos);
+  EXPECT_NE(refusal("periode_pro", "2026-09-01").find("période de reconversion"), std::string::npos);
+  EXPECT_NE(refusal("pro_a", "2026-01-01").find("période de reconversion"), std::string::npos);
+  EXPECT_NE(refusal("pro_a", "2018-12-31").find("periode_pro"), std::string::npos);
+  EXPECT_NE(refusal("periode_reconversion", "2025-12-31").find("pro_a"), std::string::npos);
+  EXPECT_NE(refusal("alternance", "2026-09-01"), "");
+}
+
+}  // namespace
+}  // namespace ledger
