@@ -234,6 +234,9 @@ std::unique_ptr<Ledger> Ledger::open(const std::string& path, Open how) {
     }
     throw_if_storage_refused(e.getExtendedErrorCode(), 0, path);
     throw DatabaseError(fmt::format("{}: {}", path, e.what()));
+  } catch (const ReadOnly&) {
+    // A first read of a WAL ledger in a directory where its -shm cannot be made, said plainly.
+    throw ReadOnly(path + ": " + tr("db.read_only"));
   }
   return ledger;
 }
