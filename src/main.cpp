@@ -45,6 +45,8 @@ int main(int argc, char** argv) {
   }
 
   try {
+    // Every command refuses a malformed test clock, not only those that read the clock.
+    (void)Clock::from_environment();
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
     translate_help(app);  // only when help is printed: it walks every option of every command
@@ -62,6 +64,9 @@ int main(int argc, char** argv) {
   } catch (const InputError& e) {
     for (const auto& p : e.problems()) std::cerr << "ledger: error: " << p.message() << "\n";
     return kBadInput;
+  } catch (const Interrupted& e) {
+    std::cerr << "ledger: error: " << e.what() << "\n";
+    return 128 + e.signal();
   } catch (const DatabaseError& e) {
     std::cerr << "ledger: error: " << e.what() << "\n";
     return kDatabase;

@@ -1,12 +1,12 @@
 #include "app/clock.hpp"
 #include "app/text.hpp"
+#include "app/error.hpp"
 
 #include <pwd.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <sstream>
-#include <stdexcept>
 
 namespace ledger {
 
@@ -14,14 +14,16 @@ Clock Clock::from_environment() {
   const char* fixed = std::getenv("LEDGER_NOW");
   if (fixed == nullptr || *fixed == '\0')
     return Clock(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+  // The whole value, nothing left over: `2026-11-27T10:00:00Z` or `2026-11-27`.
+  const auto whole = [](std::istringstream& s) { return !s.fail() && s.peek() == std::char_traits<char>::eof(); };
   std::istringstream in(fixed);
   std::chrono::sys_seconds t;
   in >> date::parse("%FT%TZ", t);
-  if (in.fail()) {
+  if (!whole(in)) {
     std::istringstream day_in(fixed);
     date::sys_days day;
     day_in >> date::parse("%F", day);
-    if (day_in.fail()) throw std::runtime_error(std::string("LEDGER_NOW: ") + fixed + ": " + tr("errors.ledger_now"));
+    if (!whole(day_in)) throw InputError::flag("LEDGER_NOW", fixed, tr("errors.ledger_now"));
     t = day;
   }
   return Clock(t);

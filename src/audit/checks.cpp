@@ -8,6 +8,7 @@
 #include "audit/holidays.hpp"
 #include "domain/values.hpp"
 #include "paper/tables.hpp"
+#include "report/reimbursement.hpp"
 
 namespace ledger::audit {
 
@@ -102,6 +103,7 @@ class Checker {
     }
     unproven();
     if (performed) payment_unproven();
+    receipts_above_claims();
     empty_fields();
     return std::move(findings_);
   }
@@ -248,6 +250,35 @@ class Checker {
                            fmt::arg("first", french_date(first))));
       f.module = text(q, "module");
       f.date = text(q, "paid_on");
+    }
+  }
+
+  // Art. 11: the OPCA pays what is claimed from it. Per agreement and month with a receipt: what
+  // it has paid to the month's end against what the month reports claim to that end (the month's
+  // whole claim, so a receipt that settles the month is never early); above it is a warning (an
+  // advance, or a receipt recorded wrongly), dated by the month's last receipt.
+  void receipts_above_claims() {
+    std::map<std::pair<std::string, std::string>, std::string> last_receipt;  // (month, funding) -> date
+    {
+      auto q = query("funding_receipts");
+      while (q.next()) last_receipt[{text(q, "date").substr(0, 7), text(q, "funding")}] = text(q, "date");
+    }
+    std::string month;
+    ReimbursementReport report;
+    for (const auto& [key, date] : last_receipt) {
+      if (key.first != month) {
+        month = key.first;
+        report = compute_reimbursement(ledger_, st_, Period::of_month(month));
+      }
+      for (const auto& f : report.funding) {
+        if (f.ref != key.second || f.received_to_date <= f.claimed_to_date) continue;
+        Finding& found = add(Severity::warning, "receipt_above_claim",
+                             tr("check.receipt_above_claim", fmt::arg("funder", f.funder), fmt::arg("funding", f.ref),
+                                fmt::arg("received", format_euros(f.received_to_date)), fmt::arg("to", french_date(report.period.to)),
+                                fmt::arg("claimed", format_euros(f.claimed_to_date)),
+                                fmt::arg("excess", format_euros(f.received_to_date - f.claimed_to_date))));
+        found.date = date;
+      }
     }
   }
 

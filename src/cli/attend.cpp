@@ -11,6 +11,7 @@
 #include "cli/spine.hpp"
 #include "domain/attendance.hpp"
 #include "io/csv.hpp"
+#include "io/files.hpp"
 #include "io/progress.hpp"
 
 namespace ledger {
@@ -189,8 +190,7 @@ int record_half_day(Ledger& ledger, const Clock& clock, std::ostream& out, std::
 }
 
 int record_file(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostream& err, const AttendOptions& opts) {
-  std::ifstream file(opts.file, std::ios::binary);
-  if (!file) throw InputError::flag("--file", opts.file, tr("io.unreadable"));
+  std::ifstream file = io::open_input_file("--file", opts.file);
   std::error_code size_error;
   const auto size = std::filesystem::file_size(opts.file, size_error);
   io::CsvReader csv(file, opts.file);

@@ -1,6 +1,7 @@
 #include "cli/context.hpp"
 
 #include <map>
+#include <ostream>
 
 #include "app/error.hpp"
 #include "app/text.hpp"
@@ -8,7 +9,11 @@
 
 namespace ledger {
 
-std::unique_ptr<Ledger> open_ledger(const Context& ctx, Ledger::Open how) { return Ledger::open(ctx.db_path(), how); }
+std::unique_ptr<Ledger> open_ledger(const Context& ctx, Ledger::Open how) {
+  auto ledger = Ledger::open(ctx.db_path(), how);
+  if (std::ostream* err = ctx.err) ledger->on_wait([err] { *err << tr("db.waiting") << std::endl; });
+  return ledger;
+}
 
 void add_format_option(CLI::App& cmd, Format& format, Output& output) {
   const std::map<std::string, Format> names{

@@ -173,14 +173,14 @@ int run_demo(const std::string& path, const Clock& clock, std::ostream& out) {
            run_invoice_add(*ledger, clock, o, InvoiceAddOptions{"", "crf-est", "FE-2026-031", "2026-10-01", "training", "PREMSS", "9150", ""});
          });
   n.step("payment add --invoice FE-2026-031 --date 2026-10-16 --amount 9150", [&](std::ostream& o) {
-    run_payment_add(*ledger, clock, o, PaymentAddOptions{"", "FE-2026-031", "", "2026-10-16", "9150"});
+    run_payment_add(*ledger, clock, o, PaymentAddOptions{"", "FE-2026-031", "", "2026-10-16", "9150", {}});
   });
   n.step("invoice add --org crf-ouest --number FO-1107 --date 2026-10-26 --kind training --module CSU --amount-ht 6300",
          [&](std::ostream& o) {
            run_invoice_add(*ledger, clock, o, InvoiceAddOptions{"", "crf-ouest", "FO-1107", "2026-10-26", "training", "CSU", "6300", ""});
          });
   n.step("payment add --invoice FO-1107 --date 2026-10-30 --amount 3780", [&](std::ostream& o) {
-    run_payment_add(*ledger, clock, o, PaymentAddOptions{"", "FO-1107", "", "2026-10-30", "3780"});
+    run_payment_add(*ledger, clock, o, PaymentAddOptions{"", "FO-1107", "", "2026-10-30", "3780", {}});
   });
   n.step("funding receipt --funding UNIF-2026-0412 --date 2026-10-28 --amount 450", [&](std::ostream& o) {
     run_funding_receipt(*ledger, clock, o, FundingReceiptOptions{"", "UNIF-2026-0412", "2026-10-28", "450"});

@@ -15,6 +15,7 @@ int run_init(Ledger& ledger, std::ostream& out, const InitOptions&) {
     out << tr("init.up_to_date", fmt::arg("path", ledger.path())) << '\n';
   else
     out << tr("init.ready", fmt::arg("path", ledger.path())) << '\n';
+  if (ledger.made_private()) out << tr("init.made_private") << '\n';
 
   return 0;
 }

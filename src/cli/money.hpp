@@ -7,6 +7,7 @@
 
 #include "app/clock.hpp"
 #include "app/text.hpp"
+#include "cli/forced.hpp"
 #include "domain/sessions.hpp"
 #include "store/ledger.hpp"
 
@@ -18,10 +19,12 @@ struct InvoiceAddOptions {
 
 struct PaymentAddOptions {
   std::string convention, invoice, org, date, amount;
+  Forcing forcing;  // overpayment
 };
 
 struct RefundAddOptions {
   std::string convention, org, module, date, amount;
+  Forcing forcing;  // overrefund
 };
 
 struct FundingReceiptOptions {

@@ -1,6 +1,8 @@
 // `ledger payment add`: the beneficiary pays (part of) an invoice, TTC (Art. 10).
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "cli/context.hpp"
 #include "app/command.hpp"
 #include "app/text.hpp"
@@ -10,7 +12,9 @@
 
 namespace ledger {
 
-int run_payment_add(Ledger& ledger, const Clock& clock, std::ostream& out, const PaymentAddOptions& opts) {
+int run_payment_add(Ledger& ledger, const Clock& clock, std::ostream& out, const PaymentAddOptions& given) {
+  PaymentAddOptions opts = given;
+  check_forcing(opts.forcing, {"overpayment"});
   const ConventionState st = load_convention(ledger, opts.convention);
   const std::string number = trim(opts.invoice);
   if (!opts.org.empty() && st.org(opts.org) == nullptr)
@@ -42,19 +46,24 @@ int run_payment_add(Ledger& ledger, const Clock& clock, std::ostream& out, const
     throw InputError::flag("--invoice", number, tr("payment.ambiguous", fmt::arg("orgs", orgs)));
   }
   const Found& inv = found.front();
-  if (inv.paid + amount > inv.ttc)
-    throw InputError::flag("--amount", opts.amount, tr("payment.too_much", fmt::arg("number", number), fmt::arg("org", inv.org),
-                                                       fmt::arg("left", format_euros(inv.ttc - inv.paid)), fmt::arg("ttc", format_euros(inv.ttc))));
+  refuse_unless_forced(opts.forcing, "overpayment", inv.paid + amount > inv.ttc,
+                       {"", "--amount", opts.amount,
+                        tr("payment.too_much", fmt::arg("number", number), fmt::arg("org", inv.org),
+                           fmt::arg("left", format_euros(std::max<Cents>(0, inv.ttc - inv.paid))), fmt::arg("ttc", format_euros(inv.ttc)))});
   if (day < inv.date) throw InputError::flag("--date", day, tr("payment.before_invoice", fmt::arg("date", french_date(inv.date))));
 
   WriteTransaction txn(ledger, clock);
-  txn.append("payment", {{"invoice_id", inv.id}, {"date", day}, {"amount_cents", amount},
-                         {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});
+  const std::int64_t id = txn.append("payment", {{"invoice_id", inv.id}, {"date", day}, {"amount_cents", amount},
+                                                 {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});
+  record_forcing(txn, opts.forcing, ForcedOn::payment, id);
   txn.commit();
   out << tr("payment.recorded", fmt::arg("amount", format_euros(amount)), fmt::arg("number", number), fmt::arg("org", inv.org),
             fmt::arg("ht", format_euros(paid_ht(amount, inv.ht, inv.ttc))), fmt::arg("date", french_date(day)),
-            fmt::arg("left", format_euros(inv.ttc - inv.paid - amount)))
+            fmt::arg("left", format_euros(std::max<Cents>(0, inv.ttc - inv.paid - amount))))
       << '\n';
+  if (!opts.forcing.refusals.empty())
+    out << tr("payment.forced", fmt::arg("excess", format_euros(inv.paid + amount - inv.ttc)), fmt::arg("reason", trim(opts.forcing.reason)))
+        << '\n';
 
   return 0;
 }
@@ -69,6 +78,7 @@ void setup_payment_add(CLI::App& app, Context& ctx) {
   cmd->add_option("--org", opts->org, tr("help.opt.org.the_training_body_s_key_when"));
   cmd->add_option("--date", opts->date, tr("help.opt.date.payment_date"))->required();
   cmd->add_option("--amount", opts->amount, tr("help.opt.amount.amount_paid"))->required();
+  add_force_options(*cmd, opts->forcing, "overpayment");
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;

@@ -9,6 +9,7 @@
 #include "cli/spine.hpp"
 #include "domain/session_changes.hpp"
 #include "io/csv.hpp"
+#include "io/files.hpp"
 
 namespace ledger {
 
@@ -32,8 +33,7 @@ int run_session_plan(Ledger& ledger, const Clock& clock, std::ostream& out, cons
           << '\n';
     }
   } else {
-    std::ifstream file(opts.file, std::ios::binary);
-    if (!file) throw InputError::flag("--file", opts.file, tr("io.unreadable"));
+    std::ifstream file = io::open_input_file("--file", opts.file);
     io::CsvReader csv(file, opts.file);
     csv.expect_columns({"convention", "module", "date", "slot", "minutes", "start", "end", "trainer", "place", "mode"},
                        {"module", "date", "slot"});

@@ -3,6 +3,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -10,9 +11,17 @@
 
 namespace ledger::io {
 
-std::string read_input_file(const std::string& path) {
+std::ifstream open_input_file(const std::string& field, const std::string& path) {
+  // A directory opens as a stream that reads nothing: it would pass for an empty file.
+  std::error_code ignored;
+  if (std::filesystem::is_directory(path, ignored)) throw InputError({"", field, path, tr("io.directory")});
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError({"", "FILE", path, tr("io.unreadable_because", fmt::arg("reason", std::strerror(errno)))});
+  if (!in) throw InputError({"", field, path, tr("io.unreadable_because", fmt::arg("reason", std::strerror(errno)))});
+  return in;
+}
+
+std::string read_input_file(const std::string& path) {
+  std::ifstream in = open_input_file("FILE", path);
   std::ostringstream bytes;
   bytes << in.rdbuf();
   return bytes.str();

@@ -43,4 +43,14 @@ class ReadOnly : public StoreError {
   using StoreError::StoreError;
 };
 
+// A SIGINT or SIGTERM stopped a write, which was rolled back: nothing of it was recorded.
+class Interrupted : public StoreError {
+ public:
+  Interrupted(int signal, const std::string& message) : StoreError(message), signal_(signal) {}
+  int signal() const { return signal_; }
+
+ private:
+  int signal_;
+};
+
 }  // namespace ledger

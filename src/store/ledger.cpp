@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -43,8 +44,72 @@ std::string query_text(std::string_view name) {
 
 // Busy timeout plus a bounded retry for BEGIN IMMEDIATE, so concurrent writers wait their turn
 // instead of seeing "database is locked".
-constexpr int kBusyTimeoutMs = 10000;
+constexpr auto kBusyTimeout = std::chrono::milliseconds(10000);
 constexpr int kBeginAttempts = 30;
+// After this long waiting for another writer, a command says it is waiting.
+constexpr auto kSayWaitingAfter = std::chrono::seconds(1);
+
+// SQLite's busy handler, with its default timeout's steps, that also says once per command that
+// it is waiting, and stops waiting on SIGINT or SIGTERM.
+int wait_for_writer(void* impl_ptr, int count) {
+  auto& impl = *static_cast<Ledger::Impl*>(impl_ptr);
+  if (store_detail::caught_signal() != 0) return 0;
+  const auto now = std::chrono::steady_clock::now();
+  if (count == 0) impl.wait_started = now;
+  const auto waited = now - impl.wait_started;
+  if (waited >= kBusyTimeout) return 0;
+  if (waited >= kSayWaitingAfter && !impl.wait_said && impl.on_wait) {
+    impl.wait_said = true;
+    impl.on_wait();
+  }
+  static constexpr int kDelaysMs[] = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100};
+  std::this_thread::sleep_for(std::chrono::milliseconds(kDelaysMs[std::min<std::size_t>(count, std::size(kDelaysMs) - 1)]));
+  return 1;
+}
+
+// SIGINT and SIGTERM during a write (WriteTransaction, migrate): the signal is noted, the
+// statement running is interrupted, and the write ends at its next step with Interrupted, rolled
+// back. A signal ignored when the command started (a background job's SIGINT) stays ignored.
+volatile std::sig_atomic_t g_caught_signal = 0;
+sqlite3* volatile g_writing = nullptr;
+struct sigaction g_previous[2];
+constexpr int kWriteSignals[2] = {SIGINT, SIGTERM};
+
+extern "C" void on_write_signal(int signal) {
+  g_caught_signal = signal;
+  if (g_writing != nullptr) sqlite3_interrupt(g_writing);
+}
+
+void begin_interruptible(sqlite3* db) {
+  g_caught_signal = 0;
+  g_writing = db;
+  struct sigaction action {};
+  action.sa_handler = on_write_signal;
+  sigemptyset(&action.sa_mask);
+  for (int i = 0; i < 2; ++i) {
+    ::sigaction(kWriteSignals[i], nullptr, &g_previous[i]);
+    if (g_previous[i].sa_handler != SIG_IGN) ::sigaction(kWriteSignals[i], &action, nullptr);
+  }
+}
+
+void end_interruptible() {
+  for (int i = 0; i < 2; ++i) ::sigaction(kWriteSignals[i], &g_previous[i], nullptr);
+  g_writing = nullptr;
+}
+
+void throw_if_interrupted() {
+  if (g_caught_signal != 0) store_detail::throw_interrupted();
+}
+
+// A file name as an SQLite URI, opened immutable: read as it stands, without locks or side files.
+std::string immutable_uri(const std::string& path) {
+  std::string uri = "file:";
+  for (const char c : std::filesystem::absolute(path).string()) {
+    if (c == '?' || c == '#' || c == '%') uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    else uri += c;
+  }
+  return uri + "?immutable=1";
+}
 
 // A write the file system refused (a full disk, a file size limit, a read-only file), said
 // plainly; nothing for any other failure.
@@ -77,6 +142,15 @@ void throw_if_storage_refused(int code, int os_error, const std::string& path) {
 
 }  // namespace
 
+namespace store_detail {
+int caught_signal() { return g_caught_signal; }
+
+void throw_interrupted() {
+  const int signal = g_caught_signal;
+  throw Interrupted(signal, tr("db.interrupted", fmt::arg("signal", signal == SIGINT ? "SIGINT" : "SIGTERM")));
+}
+}  // namespace store_detail
+
 namespace {
 // A connection is used by one thread at a time, and nothing reads SQLite's memory statistics:
 // neither needs a mutex taken for every row of a bulk import.
@@ -87,37 +161,55 @@ int connection_flags(int flags) {
 }
 }  // namespace
 
-Ledger::Impl::Impl(const std::string& path, int flags) : db(path, connection_flags(flags)) {}
+Ledger::Impl::Impl(const std::string& name, int flags) : db(name, connection_flags(flags)) {}
 
 Ledger::Impl& backend(Ledger& ledger) { return *ledger.impl_; }
 
-Ledger::Ledger(std::string path, int flags) : path_(std::move(path)), impl_(std::make_unique<Impl>(path_, flags)) {
+Ledger::Ledger(std::string path, int flags, const std::string& name)
+    : path_(std::move(path)), impl_(std::make_unique<Impl>(name, flags)) {
   configure();
 }
 
 Ledger::~Ledger() = default;
 
+// What every connection needs; nothing here writes to the file (open() checks what the file is
+// before connection_file.sql turns it to WAL, which rewrites its header).
 void Ledger::configure() {
   auto& db_ = impl_->db;
-  db_.setBusyTimeout(kBusyTimeoutMs);
+  sqlite3_busy_handler(db_.getHandle(), wait_for_writer, impl_.get());
   db_.exec(std::string(resource("queries/connection_open.sql")));
-  if (path_ != ":memory:") db_.exec(std::string(resource("queries/connection_file.sql")));
 }
+
+void Ledger::on_wait(std::function<void()> notice) { impl_->on_wait = std::move(notice); }
 
 std::unique_ptr<Ledger> Ledger::open(const std::string& path, Open how) {
   namespace fs = std::filesystem;
   const bool exists = fs::exists(path);
   if (!exists && how == Open::existing)
     throw DatabaseError(path + ": " + tr("db.missing"));
+  if (exists && fs::is_directory(path)) throw DatabaseError(path + ": " + tr("db.directory"));
   if (!exists) {
     // Personal data: the file is created readable by its owner only.
     const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY, 0600);
     if (fd < 0) throw DatabaseError(path + ": " + tr("db.cannot_create", fmt::arg("reason", std::strerror(errno))));
     ::close(fd);
   }
+  // A user who may not write the file reads it without creating -wal and -shm files of their own,
+  // which its owner could not use afterwards: as it stands on disk (immutable) when no writer has
+  // a WAL open, else through the owner's -wal and -shm, read-only.
+  const bool read_only = how == Open::existing && ::access(path.c_str(), W_OK) != 0;
+  const bool immutable = read_only && !fs::exists(path + "-wal");
   std::unique_ptr<Ledger> ledger;
   try {
-    ledger.reset(new Ledger(path, SQLite::OPEN_READWRITE));
+    if (immutable)
+      ledger.reset(new Ledger(path, SQLite::OPEN_READONLY | SQLite::OPEN_URI, immutable_uri(path)));
+    else
+      ledger.reset(new Ledger(path, read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE, path));
+    auto kind = ledger->query("database_kind");
+    kind.next();
+    const bool foreign = kind.i64("objects") > 0 && kind.i64("ledger") == 0;
+    kind.reset();
+    if (foreign) throw DatabaseError(path + ": " + tr("db.foreign"));
     const int version = ledger->schema_version();
     if (version > latest_schema_version())
       throw DatabaseError(path + ": " + tr("db.newer", fmt::arg("version", version), fmt::arg("latest", latest_schema_version())));
@@ -125,6 +217,14 @@ std::unique_ptr<Ledger> Ledger::open(const std::string& path, Open how) {
       throw DatabaseError(path + ": " + tr("db.not_a_ledger"));
     if (how == Open::existing && version < latest_schema_version())
       throw DatabaseError(path + ": " + tr("db.older", fmt::arg("version", version), fmt::arg("latest", latest_schema_version())));
+    if (!read_only) ledger->impl_->db.exec(std::string(resource("queries/connection_file.sql")));
+    // `init` on a ledger others may read takes it back to its owner only, side files included.
+    struct stat st {};
+    if (how == Open::create && exists && ::stat(path.c_str(), &st) == 0 && (st.st_mode & 077) != 0) {
+      for (const char* suffix : {"", "-wal", "-shm"})
+        if (fs::exists(path + suffix)) ::chmod((path + suffix).c_str(), 0600);
+      ledger->made_private_ = ::stat(path.c_str(), &st) == 0 && (st.st_mode & 077) == 0;
+    }
   } catch (const SQLite::Exception& e) {
     // A ledger that could not be set up is not left behind as an empty file.
     if (!exists) {
@@ -134,12 +234,15 @@ std::unique_ptr<Ledger> Ledger::open(const std::string& path, Open how) {
     }
     throw_if_storage_refused(e.getExtendedErrorCode(), 0, path);
     throw DatabaseError(fmt::format("{}: {}", path, e.what()));
+  } catch (const ReadOnly&) {
+    // A first read of a WAL ledger in a directory where its -shm cannot be made, said plainly.
+    throw ReadOnly(path + ": " + tr("db.read_only"));
   }
   return ledger;
 }
 
 std::unique_ptr<Ledger> Ledger::in_memory() {
-  std::unique_ptr<Ledger> ledger(new Ledger(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE));
+  std::unique_ptr<Ledger> ledger(new Ledger(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, ":memory:"));
   ledger->migrate();
   return ledger;
 }
@@ -181,15 +284,20 @@ int Ledger::migrate() {
       std::erase_if(pool, [](const auto& p) { return !p->lent; });
   int applied = 0;
   for (int v = version; v < static_cast<int>(steps.size()); ++v) {
+    begin_interruptible(db_.getHandle());
     try {
       SQLite::Transaction txn(db_, SQLite::TransactionBehavior::IMMEDIATE);
       db_.exec(std::string(steps[v].bytes));
       std::string set_version(resource("queries/schema_version_set.sql"));
       set_version.replace(set_version.find("{version}"), 9, std::to_string(v + 1));
       db_.exec(set_version);
+      throw_if_interrupted();
       txn.commit();
+      end_interruptible();
     } catch (const SQLite::Exception& e) {
       // The transaction is rolled back by now: the error is the exception's.
+      end_interruptible();
+      throw_if_interrupted();
       throw_if_storage_refused(e.getExtendedErrorCode(), sqlite3_system_errno(db_.getHandle()), path_);
       throw DatabaseError(path_ + ": " + tr("db.migration_failed", fmt::arg("step", steps[v].path), fmt::arg("reason", e.what())));
     }
@@ -242,11 +350,18 @@ struct WriteTransaction::Table {
 WriteTransaction::WriteTransaction(Ledger& ledger, const Clock& clock)
     : ledger_(ledger), recorded_at_(clock.timestamp()), recorded_by_(current_user()), today_(clock.paris_date()) {
   auto& db = ledger_.impl_->db;
+  begin_interruptible(db.getHandle());
   for (int attempt = 1;; ++attempt) {
     const int rc = db.tryExec("BEGIN IMMEDIATE");
     if (rc == SQLITE_OK) break;
-    if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || attempt == kBeginAttempts)
+    if (g_caught_signal != 0) {
+      end_interruptible();
+      store_detail::throw_interrupted();
+    }
+    if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || attempt == kBeginAttempts) {
+      end_interruptible();
       throw_write_refused(db, ledger_.path_, tr("db.cannot_start"));
+    }
     std::this_thread::sleep_for(std::chrono::milliseconds(50 * attempt));
   }
   open_ = true;
@@ -256,12 +371,17 @@ WriteTransaction::WriteTransaction(Ledger& ledger, const Clock& clock)
     head_.seq = q.getColumn(0).getInt64();
     std::memcpy(head_.hash.data(), q.getColumn(1).getBlob(), head_.hash.size());
   } catch (const SQLite::Exception& e) {
+    // No destructor runs for an object whose constructor throws.
+    db.tryExec("ROLLBACK");
+    end_interruptible();
     store_detail::rethrow(e);
   }
 }
 
 WriteTransaction::~WriteTransaction() {
-  if (open_) ledger_.impl_->db.tryExec("ROLLBACK");
+  if (!open_) return;
+  ledger_.impl_->db.tryExec("ROLLBACK");
+  end_interruptible();
 }
 
 WriteTransaction::Table& WriteTransaction::table(std::string_view name) {
@@ -339,6 +459,7 @@ std::int64_t Appender::append(const std::vector<Value>& values) {
 }
 
 std::int64_t WriteTransaction::append_ordered(Table& t, const std::vector<const Value*>& ordered) {
+  throw_if_interrupted();
   auto& stmt = *t.insert;
   const std::int64_t id = head_.seq + 1;
   encode_row(encoded_, t.name, id, ordered);
@@ -362,6 +483,7 @@ std::int64_t WriteTransaction::append_ordered(Table& t, const std::vector<const 
     stmt.exec();
   } catch (const SQLite::Exception& e) {
     if ((e.getErrorCode() & 0xff) == SQLITE_CONSTRAINT) store_detail::rethrow(e);  // the caller's to report
+    throw_if_interrupted();
     throw_write_refused(ledger_.impl_->db, ledger_.path_, tr("db.cannot_append", fmt::arg("table", t.name)));
   }
   stmt.clearBindings();
@@ -384,10 +506,17 @@ void WriteTransaction::commit() {
     q.bindNoCopy(":hash", head_.hash.data(), static_cast<int>(head_.hash.size()));
     q.exec();
   } catch (const SQLite::Exception&) {
+    throw_if_interrupted();
     throw_write_refused(db, ledger_.path_, tr("db.cannot_commit"));
   }
-  if (db.tryExec("COMMIT") != SQLITE_OK) throw_write_refused(db, ledger_.path_, tr("db.cannot_commit"));
+  throw_if_interrupted();
+  if (db.tryExec("COMMIT") != SQLITE_OK) {
+    throw_if_interrupted();
+    throw_write_refused(db, ledger_.path_, tr("db.cannot_commit"));
+  }
+  // Done: a signal from now on finds the write recorded, and the command says so.
   open_ = false;
+  end_interruptible();
 }
 
 }  // namespace ledger

@@ -6,6 +6,7 @@
 // store/sqlite.hpp, for src/store/ alone).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,7 +21,10 @@ namespace ledger {
 
 class Ledger {
  public:
-  // `existing` refuses a missing file (run `ledger init`); `create` makes it, mode 0600.
+  // `existing` refuses a missing file (run `ledger init`) and a file that is not a ledger; a file
+  // the user may not write is opened read-only, creating no side file (-wal, -shm) that would
+  // later block its owner. `create` makes the file, mode 0600, or brings an existing ledger back
+  // to 0600; it refuses a database of another program, leaving it untouched.
   enum class Open { existing, create };
 
   static std::unique_ptr<Ledger> open(const std::string& path, Open how);
@@ -41,13 +45,19 @@ class Ledger {
 
   std::optional<std::string> meta(const std::string& key);
 
+  // Called once, when a write has waited a second for another writer to finish.
+  void on_wait(std::function<void()> notice);
+  // Whether open(create) took the file back to mode 0600 (it was readable by others).
+  bool made_private() const { return made_private_; }
+
   struct Impl;  // the backend's connection and statements (store/sqlite.hpp)
 
  private:
-  Ledger(std::string path, int flags);
+  Ledger(std::string path, int flags, const std::string& name);
   void configure();
 
   std::string path_;
+  bool made_private_ = false;
   std::unique_ptr<Impl> impl_;
   friend class WriteTransaction;
   friend Impl& backend(Ledger& ledger);
@@ -79,7 +89,8 @@ struct Field {
 class Appender;
 
 // One write: BEGIN IMMEDIATE (waiting out other writers), appends, COMMIT. Rolled back unless
-// committed, so an error anywhere leaves nothing behind.
+// committed, so an error anywhere leaves nothing behind. A SIGINT or SIGTERM until COMMIT stops it
+// (Interrupted, store/errors.hpp); one that comes after a COMMIT done lets the command finish.
 class WriteTransaction {
  public:
   WriteTransaction(Ledger& ledger, const Clock& clock);

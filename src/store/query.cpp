@@ -36,6 +36,9 @@ void rethrow(const SQLite::Exception& e) {
     case SQLITE_FULL: throw StorageFull(message);
     case SQLITE_READONLY:
     case SQLITE_PERM: throw ReadOnly(message);
+    case SQLITE_INTERRUPT:
+      if (caught_signal() != 0) throw_interrupted();
+      throw StoreError(message);
     default: throw StoreError(message);
   }
 }

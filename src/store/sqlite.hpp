@@ -4,6 +4,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -31,12 +33,20 @@ using Pool = std::vector<std::unique_ptr<Prepared>>;
 // verify_chain (store/chain.hpp) of a database file that is not opened as a ledger (a backup).
 ChainReport verify_chain_of(SQLite::Database& db);
 
+// The SIGINT or SIGTERM received during the write in progress, or 0 (ledger.cpp).
+int caught_signal();
+// Thrown once a write stopped on such a signal: store/errors.hpp's Interrupted.
+[[noreturn]] void throw_interrupted();
+
 }  // namespace store_detail
 
 struct Ledger::Impl {
-  Impl(const std::string& path, int flags);
+  Impl(const std::string& name, int flags);
   SQLite::Database db;
   std::map<std::string, store_detail::Pool, std::less<>> pools;
+  std::function<void()> on_wait;  // Ledger::on_wait
+  bool wait_said = false;
+  std::chrono::steady_clock::time_point wait_started;
 };
 
 Ledger::Impl& backend(Ledger& ledger);

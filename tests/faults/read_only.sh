@@ -30,7 +30,8 @@ expect_refused() {  # what: a command that must fail with exit 3 and a clear err
 chmod 644 ledger.db
 rm -f ledger.db-wal ledger.db-shm
 expect_refused "bulk import into a read-only ledger" "$LEDGER" --db "$WORK/ledger.db" attend --file "$WORK/data/attendance.csv"
-expect_refused "one half-day into a read-only ledger" "$LEDGER" --db "$WORK/ledger.db" attend --module OPT-FAM \
+# A planned half-day: the user reads the ledger (it checks the input first), the write is refused.
+expect_refused "one half-day into a read-only ledger" "$LEDGER" --db "$WORK/ledger.db" attend --module PASS \
   --date 2026-09-01 --slot am --all-present
 
 # 2. Its own file, in a directory where it may not create the WAL.

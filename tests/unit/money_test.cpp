@@ -28,7 +28,7 @@ struct MoneyMovements : ReimbursementFixture {
     return run_invoice_add(*ledger, clock, out, InvoiceAddOptions{"", org, number, "2026-10-01", kind, module, ht, vat});
   }
   int pay(const std::string& number, const std::string& amount, const std::string& org = "") {
-    return run_payment_add(*ledger, clock, out, PaymentAddOptions{"", number, org, "2026-10-02", amount});
+    return run_payment_add(*ledger, clock, out, PaymentAddOptions{"", number, org, "2026-10-02", amount, {}});
   }
   std::string message(const std::function<void()>& f) {
     try {
@@ -94,16 +94,26 @@ TEST_F(MoneyMovements, PaymentRefusals) {
   EXPECT_EQ(message([&] { pay("F1", "0"); }), "--amount: 0: doit être supérieur à 0");
   EXPECT_EQ(message([&] { pay("F1", "1,001"); }), "--amount: 1,001: plus de deux décimales");
   pay("F1", "100");
-  EXPECT_EQ(message([&] { pay("F1", "20.01"); }), "--amount: 20.01: plus que le reste à payer de la facture F1 de ouest (20,00 € sur 120,00 € TTC)");
+  EXPECT_EQ(message([&] { pay("F1", "20.01"); }),
+            "--amount: 20.01: plus que le reste à payer de la facture F1 de ouest (20,00 € sur 120,00 € TTC) ; si c'est voulu : --force overpayment --reason \"…\"");
   pay("F1", "20");
   EXPECT_EQ(count("payment"), 2);
 }
 
 TEST_F(MoneyMovements, RefundAndFundingReceipt) {
-  EXPECT_EQ(message([&] { run_refund_add(*ledger, clock, out, RefundAddOptions{"", "crf", "CSU", "2026-11-02", "10"}); }),
+  EXPECT_EQ(message([&] { run_refund_add(*ledger, clock, out, RefundAddOptions{"", "crf", "CSU", "2026-11-02", "10", {}}); }),
             "--module: CSU: module dispensé par ouest, pas par crf");
-  run_refund_add(*ledger, clock, out, RefundAddOptions{"", "crf", "PREMSS", "2026-11-02", "100,50"});
+  // A refund takes back money paid HT on the module (crf charges no VAT here).
+  invoice("crf", "F7", "training", "PREMSS", "100,50");
+  pay("F7", "100,50");
+  run_refund_add(*ledger, clock, out, RefundAddOptions{"", "crf", "PREMSS", "2026-11-02", "100,50", {}});
   EXPECT_EQ(count("refund"), 1);
+  EXPECT_EQ(message([&] { run_refund_add(*ledger, clock, out, RefundAddOptions{"", "crf", "PREMSS", "2026-11-02", "0,01", {}}); }),
+            "--amount: 0,01: plus que ce qui reste à rembourser pour PREMSS au 2 novembre 2026 : 100,50 € payés HT, 100,50 € déjà remboursés ; reste 0,00 € ; si c'est voulu : --force overrefund --reason \"…\"");
+  Forcing forcing{{"overrefund"}, "pénalité de l'article 12"};
+  run_refund_add(*ledger, clock, out, RefundAddOptions{"", "crf", "PREMSS", "2026-11-02", "0,01", forcing});
+  EXPECT_EQ(count("refund"), 2);
+  EXPECT_EQ(count("forced_write"), 1);
   EXPECT_EQ(message([&] { run_funding_receipt(*ledger, clock, out, FundingReceiptOptions{"", "X", "2026-11-03", "1"}); }),
             "--funding: X: aucun accord de financement de cette référence dans CQP-EDGE");
   run_funding_receipt(*ledger, clock, out, FundingReceiptOptions{"", "F1", "2026-11-03", "64,05"});
