@@ -1,6 +1,6 @@
 -- Every chained entry of convention :convention: the agreement and its parties, modules,
 -- trainees, funding, half-days with their cancellations, departures, attendance (corrections
--- included), money movements and grades. `export proofs` checks their links before writing.
+-- included), money movements, grades and evidence (retractions included). `export proofs` checks their links before writing.
 SELECT id FROM convention WHERE id = :convention
 UNION ALL SELECT id FROM beneficiary WHERE convention_id = :convention
 UNION ALL SELECT id FROM training_org WHERE convention_id = :convention
@@ -19,4 +19,6 @@ UNION ALL SELECT id FROM convention_cancel WHERE convention_id = :convention
 UNION ALL SELECT i.id FROM invoice i JOIN training_org o ON o.id = i.org_id WHERE o.convention_id = :convention
 UNION ALL SELECT p.id FROM payment p JOIN invoice i ON i.id = p.invoice_id JOIN training_org o ON o.id = i.org_id
           WHERE o.convention_id = :convention
-UNION ALL SELECT r.id FROM refund r JOIN training_org o ON o.id = r.org_id WHERE o.convention_id = :convention;
+UNION ALL SELECT r.id FROM refund r JOIN training_org o ON o.id = r.org_id WHERE o.convention_id = :convention
+UNION ALL SELECT id FROM evidence WHERE convention_id = :convention
+UNION ALL SELECT r.id FROM evidence_retraction r JOIN evidence e ON e.id = r.evidence_id WHERE e.convention_id = :convention;

@@ -31,6 +31,7 @@ class Checker {
     unproven();
     payment_unproven();
     empty_fields();
+    evidence_missing();
     return std::move(findings_);
   }
 
@@ -185,6 +186,20 @@ class Checker {
       if (part == "module") f.module = item;
       if (part == "trainee") f.trainee = item;
     }
+  }
+
+  // Complete entries with no file held behind them, for a convention that holds evidence files
+  // (one that keeps its proofs on paper is not told of every half-day).
+  void evidence_missing() {
+    auto held = query("reports/evidence_held");
+    if (!held.next() || !held.flag("held")) return;
+    held.reset();
+    auto q = query("reports/evidence_missing");
+    q.bind(":from", "0001-01-01").bind(":to", format_date(clock_.today()));
+    while (q.next())
+      add_at(q, Severity::warning, "evidence_missing",
+             tr("check.evidence_missing", fmt::arg("entry", q.i64("entry")), fmt::arg("hours", format_hours(q.i64("attended_min")))))
+          .trainee = text(q, "trainee_id");
   }
 
   Ledger& ledger_;

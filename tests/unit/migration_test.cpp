@@ -3,9 +3,11 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "app/error.hpp"
 #include "cli/audit.hpp"
+#include "cli/proof.hpp"
 #include "fixture.hpp"
 
 namespace ledger::testing {
@@ -101,6 +103,39 @@ TEST_F(Migration, AttendanceKeepsItsRowsAndRules) {
   fix.date = "2026-10-06", fix.minutes = "0", fix.reason = "absent, sheet misread";
   EXPECT_EQ(run_attend_correct(*ledger, clock, out, fix), 0);
   EXPECT_EQ(sqlite_database(*ledger).execAndGet("SELECT count(*) FROM attendance").getInt64(), count + 1);
+  EXPECT_EQ(run_verify(*ledger, said, {}), 0) << said.str();
+}
+
+// Migration 4 adds the evidence tables only: a ledger with entries made at schema 3 keeps its
+// chain head through `init`, and takes evidence afterwards.
+TEST_F(Migration, EvidenceTablesLeaveTheChainAsItWas) {
+  {
+    SQLite::Database db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    for (const char* step : {"schema/001_initial.sql", "schema/002_report_indexes.sql", "schema/003_national_scale.sql"})
+      db.exec(std::string(resource(step)));
+    db.exec("PRAGMA user_version = 3");
+  }
+  auto ledger = Ledger::open(file.string(), Ledger::Open::create);
+  {
+    WriteTransaction txn(*ledger, clock);
+    record_convention(*ledger, txn, read_convention_toml(template_toml(), "c.toml"));
+    txn.commit();
+  }
+  attend(*ledger, "2026-10-05");
+  const ChainReport before = verify_chain(*ledger);
+  ASSERT_TRUE(before.ok) << before.problem;
+
+  EXPECT_EQ(ledger->migrate(), Ledger::latest_schema_version() - 3);
+  const ChainReport after = verify_chain(*ledger);
+  EXPECT_TRUE(after.ok) << after.problem;
+  EXPECT_EQ(after.entries, before.entries);
+  EXPECT_EQ(hex(after.head.hash), hex(before.head.hash));
+
+  std::ofstream(dir / "sheet.pdf") << "%PDF-1.4\nsigned sheet\n%%EOF\n";
+  ProofAttachOptions attach;
+  attach.file = (dir / "sheet.pdf").string(), attach.module = "PREMSS", attach.date = "2026-10-05", attach.slot = "am";
+  EXPECT_EQ(run_proof_attach(*ledger, clock, out, attach), 0);
+  std::ostringstream said;
   EXPECT_EQ(run_verify(*ledger, said, {}), 0) << said.str();
 }
 
