@@ -36,6 +36,12 @@ CodeLabels proof_kind_labels();
 // ID when there is none.
 Query find_evidence(Ledger& ledger, std::int64_t convention_id, const std::string& id_text);
 
+// `attend` (cli/spine.hpp) whose half-day's sheet `scan` (a file, or empty) is attached with the
+// entries, in one transaction; with --file, the scan column does the same for each half-day.
+struct AttendOptions;
+int run_attend_with_scan(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostream& err, const AttendOptions& opts,
+                         const std::string& scan);
+
 int run_proof_attach(Ledger& ledger, const Clock& clock, std::ostream& out, const ProofAttachOptions& opts);
 int run_proof_retract(Ledger& ledger, const Clock& clock, std::ostream& out, const ProofRetractOptions& opts);
 Dataset proof_list(Ledger& ledger, const ProofListOptions& opts);
