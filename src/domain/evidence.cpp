@@ -134,6 +134,16 @@ std::string default_evidence_kind(const std::string& type, bool half_day) {
   return "lms";
 }
 
+std::string format_byte_count(std::int64_t bytes) {
+  const std::string digits = std::to_string(bytes);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u202F";
+    out += digits[i];
+  }
+  return out;
+}
+
 std::string evidence_reference(const std::string& sha256, const std::string& type) {
   return "evidence/" + sha256 + "." + evidence_extension(type);
 }
@@ -222,16 +232,4 @@ Attached attach_evidence(Ledger& ledger, WriteTransaction& txn, AttendanceBook& 
   return a;
 }
 
-}  // namespace ledger
-
-namespace ledger {
-std::string format_byte_count(std::int64_t bytes) {
-  const std::string digits = std::to_string(bytes);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u202F";
-    out += digits[i];
-  }
-  return out;
-}
 }  // namespace ledger

@@ -86,9 +86,7 @@ Attached attach_evidence(Ledger& ledger, WriteTransaction& txn, AttendanceBook& 
 // The proof reference an attachment writes: the file's place in the auditor bundle.
 std::string evidence_reference(const std::string& sha256, const std::string& type);
 
-}  // namespace ledger
-
-namespace ledger {
 // A size in bytes for people: digits grouped by three with narrow no-break spaces.
 std::string format_byte_count(std::int64_t bytes);
+
 }  // namespace ledger
