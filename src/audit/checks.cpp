@@ -105,6 +105,7 @@ class Checker {
     if (performed) payment_unproven();
     receipts_above_claims();
     empty_fields();
+    evidence_missing();
     return std::move(findings_);
   }
 
@@ -292,6 +293,20 @@ class Checker {
       if (part == "module") f.module = item;
       if (part == "trainee") f.trainee = item;
     }
+  }
+
+  // Complete entries with no file held behind them, for a convention that holds evidence files
+  // (one that keeps its proofs on paper is not told of every half-day).
+  void evidence_missing() {
+    auto held = query("reports/evidence_held");
+    if (!held.next() || !held.flag("held")) return;
+    held.reset();
+    auto q = query("reports/evidence_missing");
+    q.bind(":from", "0001-01-01").bind(":to", format_date(clock_.today()));
+    while (q.next())
+      add_at(q, Severity::warning, "evidence_missing",
+             tr("check.evidence_missing", fmt::arg("entry", q.i64("entry")), fmt::arg("hours", format_hours(q.i64("attended_min")))))
+          .trainee = text(q, "trainee_id");
   }
 
   Ledger& ledger_;

@@ -10,10 +10,12 @@
 
 #include "app/error.hpp"
 #include "domain/convention.hpp"
+#include "domain/evidence.hpp"
 #include "domain/sessions.hpp"
 #include "domain/values.hpp"
 #include "app/resources.hpp"
 #include "report/xlsx.hpp"
+#include "store/evidence.hpp"
 #include "app/resources.hpp"
 
 namespace ledger::audit {
@@ -59,11 +61,11 @@ class DigestingBuffer : public std::streambuf {
 };
 
 // How a query column becomes a CSV cell, and a typed cell of the .xlsx copy.
-enum class As { text, date, integer, yes_no, hours_from_minutes, sheet };
+enum class As { text, date, integer, yes_no, hours_from_minutes, sheet, evidence_file };
 
 struct Col {
   const char* name;    // CSV header
-  const char* column;  // query column (unused for `sheet`)
+  const char* column;  // query column (unused for `sheet` and `evidence_file`)
   As as = As::text;
 };
 
@@ -71,6 +73,7 @@ io::Cell cell(Query& q, const Col& c) {
   if (c.as == As::sheet)
     return sheet_id(q.text("convention"), q.text("module"),
                     q.text("date"), q.text("slot"));
+  if (c.as == As::evidence_file) return io::Cell(evidence_reference(q.text("sha256"), q.text("type")));
   if (q.is_null(c.column)) return io::Cell("");
   switch (c.as) {
     case As::integer: return io::Cell::integer(q.i64(c.column));
@@ -84,7 +87,7 @@ io::Cell cell(Query& q, const Col& c) {
 // The same value for the workbook: identifiers stay text, dates become dates, yes/no booleans,
 // hours numbers.
 Datum datum(Query& q, const Col& c, const io::Cell& written) {
-  if (c.as == As::sheet) return written.text;
+  if (c.as == As::sheet || c.as == As::evidence_file) return written.text;
   if (q.is_null(c.column)) return {};
   switch (c.as) {
     case As::integer: return q.i64(c.column);
@@ -167,6 +170,12 @@ const std::vector<Col> kCorrections{
     {"proof", "proof"}, {"sheet", "sheet"}, {"recorded_at", "recorded_at"}, {"recorded_by", "recorded_by"},
     {"hash", "hash"}, {"superseded_by", "superseded_by", As::integer}, {"reason", "reason"},
     {"corrected_at", "corrected_at"}, {"corrected_by", "corrected_by"}};
+
+const std::vector<Col> kEvidence{
+    {"convention", "convention"}, {"evidence_id", "evidence_id", As::integer}, {"module", "module"},
+    {"date", "date", As::date}, {"slot", "slot"}, {"trainee_id", "trainee_id"}, {"kind", "kind"}, {"type", "type"},
+    {"size", "size", As::integer}, {"sha256", "sha256"}, {"file", "", As::evidence_file}, {"name", "name"},
+    {"note", "note"}, {"recorded_at", "recorded_at"}, {"recorded_by", "recorded_by"}, {"hash", "hash"}};
 
 // The section 5 quantities, exactly as reports/quantities.sql computes them for every report.
 const std::vector<std::string> kQuantities{"delivered_min",          "followed_min",           "unproven_min",
@@ -256,6 +265,25 @@ class Writer {
     close(xlsx, "summary");
   }
 
+  // evidence/SHA256.EXT for each file evidence.csv lists, its bytes rehashed on their way out:
+  // a stored file that no longer matches its digest stops the export.
+  void evidence_files() {
+    std::map<std::string, std::pair<std::int64_t, std::string>> files;  // name -> convention, sha256
+    for (const auto& ref : request_.conventions) {
+      auto q = bind("export_evidence", ref, Params::period);
+      while (q.next()) files.emplace(evidence_reference(q.text("sha256"), q.text("type")), std::pair(convention_id(ref), q.text("sha256")));
+    }
+    if (files.empty()) return;
+    fs::create_directories(dir_ / "evidence");
+    for (const auto& [name, held] : files)
+      file(name, [&](std::ostream& out) {
+        const Digest digest = read_evidence_file(ledger_, held.first, held.second, [&](std::string_view bytes) {
+          out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        });
+        if (hex(digest) != held.second) throw EvidenceChanged(tr("verify.evidence_changed", fmt::arg("sha256", held.second)));
+      });
+  }
+
   void readme() {
     file("README.txt", [&](std::ostream& out) { out << resource("reports/export-proofs-README.txt"); });
   }
@@ -288,7 +316,10 @@ class Writer {
 
  private:
   // Where a file is written until commit() (the destructor removes the partials_ left).
-  fs::path partial(const std::string& name) const { return dir_ / ("." + name + ".partial"); }
+  fs::path partial(const std::string& name) const {
+    const fs::path path(name);
+    return dir_ / path.parent_path() / ("." + path.filename().string() + ".partial");
+  }
 
   Query bind(const std::string& query, const std::string& ref, Params params) {
     auto q = ledger_.query(query);
@@ -320,8 +351,9 @@ class Writer {
 
 const std::vector<std::string>& bundle_file_names() {
   static const std::vector<std::string> names{
-      "MANIFEST.sha256", "README.txt",   "attendance.csv", "attendance.xlsx", "corrections.csv", "corrections.xlsx",
-      "sessions.csv",    "sessions.xlsx", "summary.csv",    "summary.xlsx",    "trainees.csv",    "trainees.xlsx"};
+      "MANIFEST.sha256", "README.txt",    "attendance.csv", "attendance.xlsx", "corrections.csv", "corrections.xlsx",
+      "evidence.csv",    "evidence.xlsx", "sessions.csv",   "sessions.xlsx",   "summary.csv",     "summary.xlsx",
+      "trainees.csv",    "trainees.xlsx"};
   return names;
 }
 
@@ -332,6 +364,8 @@ Bundle write_bundle(Ledger& ledger, const Clock& clock, const BundleRequest& req
   w.csv("sessions", "export_sessions", kSessions, Params::period);
   w.csv("trainees", "export_trainees", kTrainees, Params::convention);
   w.csv("corrections", "export_corrections", kCorrections, Params::period);
+  w.csv("evidence", "export_evidence", kEvidence, Params::period);
+  w.evidence_files();
   w.summary();
   w.readme();
   w.manifest(clock, head);

@@ -1,9 +1,11 @@
 // The auditor bundle of DESIGN.md section 6: attendance.csv, sessions.csv, trainees.csv,
-// corrections.csv, summary.csv, README.txt and MANIFEST.sha256 (accepted by `sha256sum -c`, its
+// corrections.csv, evidence.csv with the evidence files under evidence/, summary.csv, README.txt
+// and MANIFEST.sha256 (accepted by `sha256sum -c`, its
 // last line `# chain-head HEX entries N`).
 #pragma once
 
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -28,6 +30,12 @@ struct BundleFile {
 struct Bundle {
   std::vector<BundleFile> files;  // MANIFEST.sha256 last
   ChainHead head;
+};
+
+// A stored evidence file whose bytes no longer match their digest: the bundle is not written.
+class EvidenceChanged : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
 };
 
 // Writes every file into `dir` (which must exist) as `.NAME.partial`, then renames them in place,

@@ -8,8 +8,10 @@
 #include "cli/context.hpp"
 #include "app/command.hpp"
 #include "app/text.hpp"
+#include "cli/proof.hpp"
 #include "cli/spine.hpp"
 #include "domain/attendance.hpp"
+#include "domain/evidence.hpp"
 #include "io/csv.hpp"
 #include "io/files.hpp"
 #include "io/progress.hpp"
@@ -87,7 +89,10 @@ std::vector<std::string> split_eq(const std::string& text) {
   return parts;
 }
 
-int record_half_day(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostream& err, const AttendOptions& opts) {
+int record_half_day(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostream& err, const AttendOptions& opts,
+                    const std::string& scan) {
+  // The sheet's scan, hashed and recognised before the write starts.
+  const auto sheet_scan = scan.empty() ? std::nullopt : std::optional(examine_evidence_file(scan, "", "--scan"));
   WriteTransaction txn(ledger, clock);
   AttendanceBook book(ledger, txn);
   const ConventionState& st = book.convention(opts.convention);
@@ -175,17 +180,24 @@ int record_half_day(Ledger& ledger, const Clock& clock, std::ostream& out, std::
     e.trainee_signed = e.minutes > 0 && mark.trainee_signed;
     e.trainer_signed = !opts.trainer_unsigned;
     e.proof = trim(opts.proof);
+    if (e.proof.empty() && session->elearning && sheet_scan) e.proof = evidence_reference(sheet_scan->sha256, sheet_scan->type);
     e.sheet = sheet;
     book.append_first(e, Origin{}, code, problems);
     (e.minutes > 0 ? present : absent)++;
   }
   problems.throw_if_any();
+  std::optional<Attached> attached;
+  if (sheet_scan)
+    attached = attach_evidence(ledger, txn, book, st, EvidenceTarget{&module, session->id, std::nullopt}, *sheet_scan,
+                               default_evidence_kind(sheet_scan->type, true), std::nullopt, "", "--scan");
   txn.commit();
   out << tr("attend.recorded", fmt::arg("module", module.code), fmt::arg("date", french_date(day)), fmt::arg("slot", slot_label(slot)),
             fmt::arg("sheet", sheet), fmt::arg("present", trn("attend.present", present)),
             fmt::arg("absent", trn("attend.absent", absent)))
       << '\n';
-  if (session->elearning && trim(opts.proof).empty()) err << tr("attend.elearning_note") << '\n';
+  if (attached)
+    out << tr("attend.scan_attached", fmt::arg("id", attached->id), fmt::arg("name", sheet_scan->name), fmt::arg("sha256", sheet_scan->sha256)) << '\n';
+  if (session->elearning && trim(opts.proof).empty() && !sheet_scan) err << tr("attend.elearning_note") << '\n';
   return 0;
 }
 
@@ -195,13 +207,13 @@ int record_file(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostr
   const auto size = std::filesystem::file_size(opts.file, size_error);
   io::CsvReader csv(file, opts.file);
   csv.expect_columns({"convention", "module", "date", "slot", "trainee", "minutes", "absence", "trainee_signed",
-                      "trainer_signed", "proof", "sheet"},
+                      "trainer_signed", "proof", "sheet", "scan"},
                      {"module", "date", "slot", "trainee", "minutes", "trainee_signed", "trainer_signed"});
   const bool several = convention_refs(ledger).size() > 1;
   if (several && !csv.column("convention") && opts.convention.empty())
     throw InputError({opts.file + ":1", "header", "convention", tr("attend.several_conventions")});
   const auto col_convention = csv.column("convention"), col_absence = csv.column("absence"), col_proof = csv.column("proof"),
-             col_sheet = csv.column("sheet");
+             col_sheet = csv.column("sheet"), col_scan = csv.column("scan");
   const std::size_t col_module = *csv.column("module"), col_date = *csv.column("date"), col_slot = *csv.column("slot"),
                     col_trainee = *csv.column("trainee"), col_minutes = *csv.column("minutes"),
                     col_signed = *csv.column("trainee_signed"), col_trainer = *csv.column("trainer_signed");
@@ -224,6 +236,17 @@ int record_file(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostr
   const ModuleRow* session_module = nullptr;
   std::string session_day, session_slot, default_sheet;
   EntryValues e;
+  // Each `scan` cell: a sheet's file, relative to the CSV, examined once and attached once per
+  // half-day after every line is recorded.
+  struct ScanUse {
+    std::string where;
+    const ConventionState* st;
+    const ModuleRow* module;
+    std::int64_t session_id;
+    const EvidenceFile* file;
+  };
+  std::map<std::string, EvidenceFile> scans;
+  std::map<std::pair<std::string, std::int64_t>, ScanUse> scan_uses;
   while (csv.next(f)) {
     ++lines;
     if ((lines & 0x3FF) == 0) progress.update(csv.bytes_read(), lines);
@@ -283,24 +306,48 @@ int record_file(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostr
     assign_trimmed(e.proof, col_proof ? std::string_view(f[*col_proof]) : std::string_view());
     assign_trimmed(e.sheet, col_sheet ? std::string_view(f[*col_sheet]) : std::string_view());
     if (e.sheet.empty()) e.sheet = default_sheet;
+    if (col_scan && !trim(f[*col_scan]).empty()) {
+      const std::string path = (std::filesystem::path(opts.file).parent_path() / trim(f[*col_scan])).string();
+      auto it = scans.find(path);
+      if (it == scans.end()) {
+        try {
+          it = scans.emplace(path, examine_evidence_file(path, o.where, "scan")).first;
+        } catch (const InputError& ex) {
+          for (const auto& p : ex.problems()) problems.add(p);
+          continue;
+        }
+      }
+      if (e.proof.empty() && session->elearning) e.proof = evidence_reference(it->second.sha256, it->second.type);
+      scan_uses.emplace(std::pair(path, session->id), ScanUse{o.where, st, session_module, session->id, &it->second});
+    }
     if (book.append_first(e, o, trainee->code, problems)) ++recorded;
   }
   progress.finish(lines);
   problems.throw_if_any();
+  for (const auto& [key, use] : scan_uses)
+    attach_evidence(ledger, txn, book, *use.st, EvidenceTarget{use.module, use.session_id, std::nullopt}, *use.file,
+                    default_evidence_kind(use.file->type, true), std::nullopt, use.where, "scan");
   txn.commit();
   out << trn("attend.recorded_file", static_cast<std::int64_t>(recorded), fmt::arg("file", opts.file)) << '\n';
+  if (!scan_uses.empty()) out << trn("attend.scans_attached", std::ssize(scan_uses)) << '\n';
   return 0;
 }
 
 }  // namespace
 
 int run_attend(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostream& err, const AttendOptions& opts) {
-  return opts.file.empty() ? record_half_day(ledger, clock, out, err, opts) : record_file(ledger, clock, out, err, opts);
+  return run_attend_with_scan(ledger, clock, out, err, opts, "");
+}
+
+int run_attend_with_scan(Ledger& ledger, const Clock& clock, std::ostream& out, std::ostream& err, const AttendOptions& opts,
+                         const std::string& scan) {
+  return opts.file.empty() ? record_half_day(ledger, clock, out, err, opts, scan) : record_file(ledger, clock, out, err, opts);
 }
 
 namespace {
 void setup_attend(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<AttendOptions>();
+  auto scan = std::make_shared<std::string>();
   auto& cmd = command_group(app, "attend", tr("help.cmd.attend"));
   cmd.require_subcommand(0, 1);
   cmd.add_option("--module", opts->module, tr("help.opt.module.module_code"));
@@ -314,11 +361,12 @@ void setup_attend(CLI::App& app, Context& ctx) {
   cmd.add_option("--unsigned", opts->unsigned_ids, tr("help.opt.unsigned"))->delimiter(',');
   cmd.add_flag("--trainer-unsigned", opts->trainer_unsigned, tr("help.opt.trainer_unsigned"));
   cmd.add_option("--proof", opts->proof, tr("help.opt.proof.proof_reference_for"));
+  cmd.add_option("--scan", *scan, tr("help.opt.attend_scan"));
   cmd.add_option("--file", opts->file,
                  tr("help.opt.file.csv_module_date_slot_trainee"));
   cmd.add_flag("--progress", opts->force_progress, tr("help.opt.progress"));
   add_convention_option(cmd, ctx);
-  cmd.callback([&ctx, opts, &cmd] {
+  cmd.callback([&ctx, opts, scan, &cmd] {
     if (!cmd.get_subcommands().empty()) return;  // `attend correct` / `attend history`
     if (opts->file.empty()) {
       for (const char* required : {"--module", "--date", "--slot"})
@@ -326,7 +374,7 @@ void setup_attend(CLI::App& app, Context& ctx) {
       if (!opts->all_present && opts->present.empty())
         throw InputError::flag("--all-present", "", tr("attend.start_from"));
     } else {
-      for (const char* single : {"--module", "--date", "--slot", "--all-present", "--present", "--absent", "--late", "--unsigned"})
+      for (const char* single : {"--module", "--date", "--slot", "--all-present", "--present", "--absent", "--late", "--unsigned", "--scan"})
         if (cmd.count(single) > 0) throw InputError::flag(single, "", tr("attend.not_with_file"));
 
     }
@@ -334,7 +382,7 @@ void setup_attend(CLI::App& app, Context& ctx) {
                                   : (opts->force_progress ? io::Progress::Style::lines : io::Progress::Style::none);
     opts->convention = ctx.convention;
     auto ledger = open_ledger(ctx);
-    ctx.exit_code = run_attend(*ledger, ctx.clock(), *ctx.out, *ctx.err, *opts);
+    ctx.exit_code = run_attend_with_scan(*ledger, ctx.clock(), *ctx.out, *ctx.err, *opts, *scan);
   });
 }
 const bool attend_registered = register_command(60, setup_attend);

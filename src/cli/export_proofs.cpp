@@ -57,6 +57,10 @@ int run_export_proofs(Ledger& ledger, const Clock& clock, std::ostream& out, con
     out << trn("export.written", std::ssize(bundle.files), fmt::arg("dir", opts.out)) << '\n';
     out << tr("export.head", fmt::arg("head", hex(bundle.head.hash)), fmt::arg("entries", trn("chain.entries", bundle.head.seq))) << '\n';
 
+  } catch (const audit::EvidenceChanged& e) {
+    if (!existed) fs::remove_all(dir, ec);
+    out << tr("export.chain_fails", fmt::arg("problem", e.what())) << '\n';
+    return kFindings;
   } catch (...) {
     if (!existed) fs::remove_all(dir, ec);
     throw;

@@ -6,6 +6,7 @@
 #include "app/text.hpp"
 #include "app/error.hpp"
 #include "cli/audit.hpp"
+#include "store/evidence.hpp"
 
 namespace ledger {
 
@@ -15,7 +16,14 @@ int run_verify(Ledger& ledger, std::ostream& out, const VerifyOptions&) {
     out << tr("verify.failed", fmt::arg("problem", report.problem)) << '\n';
     return kFindings;
   }
+  // The evidence files' bytes are not in the chain; their digests are: each file is rehashed.
+  const EvidenceFilesReport files = verify_evidence_files(ledger);
+  if (!files.problem.empty()) {
+    out << tr("verify.failed", fmt::arg("problem", files.problem)) << '\n';
+    return kFindings;
+  }
   out << tr("verify.ok", fmt::arg("entries", trn("chain.entries", report.entries)), fmt::arg("head", hex(report.head.hash))) << '\n';
+  if (files.files > 0) out << trn("verify.evidence_ok", files.files) << '\n';
 
   return kOk;
 }

@@ -331,6 +331,15 @@ std::vector<ToFix> to_fix(const Inputs& cx) {
   return list;
 }
 
+std::vector<EvidenceMissing> evidence_missing(const Inputs& cx) {
+  std::vector<EvidenceMissing> list;
+  auto q = cx.query("evidence_missing");
+  while (q.next())
+    list.push_back({q.text("date"), q.text("slot"), q.text("module"), q.text("trainee_id"), q.text("last_name"),
+                    q.text("first_name"), q.text("sheet"), q.i64("attended_min"), q.i64("entry")});
+  return list;
+}
+
 ReimbursementTotals totals_of(const ReimbursementReport& r) {
   ReimbursementTotals t;
   for (const auto& row : r.rows) {
@@ -364,6 +373,11 @@ ReimbursementReport compute_reimbursement(Ledger& ledger, const ConventionState&
   r.indemnities = indemnities(cx);
   r.orgs = org_lines(cx, r.indemnities, r.invoices);
   r.to_fix = to_fix(cx);
+  r.evidence_missing = evidence_missing(cx);
+  {
+    auto held = cx.query("evidence_held");
+    r.holds_evidence = held.next() && held.flag("held");
+  }
   r.totals = totals_of(r);
   return r;
 }

@@ -88,6 +88,13 @@ struct ToFix {
                          // "both_signatures", "proof_reference"
 };
 
+// A complete entry with no evidence file held behind it (reports/evidence_missing.sql).
+struct EvidenceMissing {
+  std::string date, slot, module, trainee_id, last_name, first_name, sheet;
+  Minutes minutes = 0;  // attended
+  std::int64_t entry = 0;
+};
+
 struct ReimbursementTotals {
   ReimbursementRow rows;   // sums of the rows' figures
   Cents invoiced_ht = 0, paid_ht = 0, due_ht_to_date = 0, refund_due = 0;
@@ -105,6 +112,8 @@ struct ReimbursementReport {
   std::vector<Indemnity> indemnities;
   std::vector<InvoiceLine> invoices;   // every invoice to the date; the lines count training ones only
   std::vector<ToFix> to_fix;
+  std::vector<EvidenceMissing> evidence_missing;
+  bool holds_evidence = false;  // the convention holds evidence files: the table lists what has none
   ReimbursementTotals totals;
 };
 

@@ -135,6 +135,17 @@ Dataset to_fix_dataset(const std::vector<ToFix>& list) {
   return d;
 }
 
+Dataset evidence_missing_dataset(const std::vector<EvidenceMissing>& list) {
+  Dataset d;
+  d.columns = {{"date", tr("report.col.date"), K::date},           {"slot", tr("report.col.slot"), K::text, slot_labels()},
+               {"module", tr("report.col.module"), K::text},       {"trainee_id", tr("report.col.trainee_id"), K::text},
+               {"last_name", tr("report.col.last_name"), K::text}, {"first_name", tr("report.col.first_name"), K::text},
+               {"sheet", tr("report.col.sheet"), K::text},         {"minutes", tr("report.col.minutes"), K::minutes},
+               {"entry_id", tr("report.col.entry_id"), K::integer}};
+  for (const auto& f : list) d.add({f.date, f.slot, f.module, f.trainee_id, f.last_name, f.first_name, f.sheet, f.minutes, f.entry});
+  return d;
+}
+
 Dataset totals_dataset(const ReimbursementTotals& t) {
   Dataset rows = rows_dataset({t.rows});
   Dataset d;
@@ -330,6 +341,23 @@ void print_to_fix(const ReimbursementReport& report, std::ostream& out) {
   t.print(out, "  ");
 }
 
+// Only for a convention that holds evidence files: one that keeps its proofs on paper is not
+// told of every half-day.
+void print_evidence_missing(const ReimbursementReport& report, std::ostream& out) {
+  if (!report.holds_evidence) return;
+  out << '\n' << trn("report.evidence_missing_title", std::ssize(report.evidence_missing)) << '\n';
+  if (report.evidence_missing.empty()) {
+    out << tr("report.evidence_missing_none") << '\n';
+    return;
+  }
+  TextTable t({tr("report.col.date"), tr("report.col.slot"), tr("report.col.module"), tr("report.col.trainee_id"), tr("report.h.hours") + ">",
+               tr("report.col.sheet")});
+  for (const auto& f : report.evidence_missing)
+    t.add({f.date, code_label(slot_labels(), f.slot), f.module, trainee_name(f.trainee_id, f.last_name, f.first_name), format_hours(f.minutes),
+           f.sheet});
+  t.print(out, "  ");
+}
+
 }  // namespace
 
 Dataset reimbursement_section(const ReimbursementReport& report, const std::string& section) {
@@ -339,6 +367,7 @@ Dataset reimbursement_section(const ReimbursementReport& report, const std::stri
   if (section == "indemnities") return indemnities_dataset(report.indemnities);
   if (section == "invoices") return invoices_dataset(report.invoices);
   if (section == "to_fix") return to_fix_dataset(report.to_fix);
+  if (section == "evidence_missing") return evidence_missing_dataset(report.evidence_missing);
   if (section == "totals") return totals_dataset(report.totals);
   throw InputError::flag("--section", section, tr("report.section_values"));
 }
@@ -354,6 +383,7 @@ nlohmann::ordered_json reimbursement_json(const ReimbursementReport& report) {
     j[section] = to_json(reimbursement_section(report, section));
   j["totals"] = to_json(reimbursement_section(report, "totals")).at(0);
   j["to_fix"] = to_json(reimbursement_section(report, "to_fix"));
+  j["evidence_missing"] = to_json(reimbursement_section(report, "evidence_missing"));
   return j;
 }
 
@@ -366,6 +396,7 @@ void render_reimbursement_table(const ReimbursementReport& report, std::ostream&
   print_invoices(report, out);
   print_totals(report, out);
   print_to_fix(report, out);
+  print_evidence_missing(report, out);
 }
 
 void render_reimbursement(const ReimbursementReport& report, Format format, const std::string& section, std::ostream& out,

@@ -14,13 +14,13 @@
 namespace ledger {
 
 // The sections `--section` names; "rows" is the default of CSV.
-inline constexpr const char* kReimbursementSections[] = {"rows", "orgs", "funding", "indemnities", "invoices", "to_fix", "totals"};
+inline constexpr const char* kReimbursementSections[] = {"rows", "orgs", "funding", "indemnities", "invoices", "to_fix", "evidence_missing", "totals"};
 
 // One section as data (columns named as in DESIGN "Report fields").
 Dataset reimbursement_section(const ReimbursementReport& report, const std::string& section);
 
 // The whole report as one JSON object: {"convention", "month" | "as_of", "from", "to", "rows",
-// "orgs", "funding", "indemnities", "invoices", "totals", "to_fix"}.
+// "orgs", "funding", "indemnities", "invoices", "totals", "to_fix", "evidence_missing"}.
 nlohmann::ordered_json reimbursement_json(const ReimbursementReport& report);
 
 void render_reimbursement_table(const ReimbursementReport& report, std::ostream& out);

@@ -10,7 +10,10 @@
 //   * `ledger attend --file` of that CSV (every validation, the chain, synchronous=FULL);
 //   * one `ledger attend` of a 50-trainee half-day on the full ledger (median of 5);
 //   * `ledger report reimbursement` for one convention and month, `ledger verify`,
-//     `ledger export proofs` of one convention (each when the binary has the command).
+//     `ledger export proofs` of one convention (each when the binary has the command);
+//   * `ledger proof attach` of a 20 MiB PDF and of a 100,000-line LMS export (CSV), and
+//     `ledger proof get` of the PDF: the files are streamed, so peak memory stays far below
+//     their size.
 // Run through tests/bench/run.sh, which builds Release first. Not a CTest test: timings depend on
 // the machine.
 #include <fcntl.h>
@@ -126,11 +129,58 @@ std::string fixed(double v, int decimals) {
   return buf;
 }
 
+fs::path log_of(const fs::path& dir) { return dir / "last.log"; }
+
 bool has_command(const Options& o, const std::vector<std::string>& words, const fs::path& log) {
   std::vector<std::string> argv{o.ledger};
   argv.insert(argv.end(), words.begin(), words.end());
   argv.push_back("--help");
   return run(argv, "/nonexistent.db", log).status == 0;
+}
+
+// A 20 MiB PDF (a header, then pseudo-random bytes as a scan's compressed images are) and a
+// 100,000-line LMS export, attached, then the PDF got back.
+void bench_evidence(const Options& o, const fs::path& dir, const std::string& db, const std::string& ref, long entries, Table& t) {
+  const fs::path pdf = dir / "scan.pdf", csv = dir / "lms.csv";
+  {
+    std::ofstream out(pdf, std::ios::binary);
+    out << "%PDF-1.4\n";
+    std::uint64_t x = 88172645463325252ULL;
+    std::string block(1 << 16, '\0');
+    for (int b = 0; b < 20 * 16; ++b) {
+      for (auto& c : block) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        c = static_cast<char>(x);
+      }
+      out << block;
+    }
+    out << "\n%%EOF\n";
+  }
+  {
+    std::ofstream out(csv, std::ios::binary);
+    out << "trainee,module,date,started,minutes,score\n";
+    for (int i = 0; i < 100000; ++i)
+      out << "T" << (i % 50 + 1) << ",OPT-FAM,2027-03-0" << (i % 5 + 1) << ",09:" << (i % 50 + 10) << "," << (i % 180) << "," << (i % 100)
+          << "\n";
+  }
+  std::cerr << "bench: proof attach\n";
+  const Run a = must({o.ledger, "proof", "attach", pdf.string(), "--convention", ref, "--module", "OPT-FAM", "--trainee", "T001"}, db, log_of(dir));
+  const Run l = must({o.ledger, "proof", "attach", csv.string(), "--convention", ref, "--module", "OPT-FAM", "--date", "2027-03-01", "--slot", "am"},
+                     db, log_of(dir));
+  const fs::path back = dir / "back.pdf";
+  fs::remove(back);
+  // "pièce n° ID jointe …": the PDF's evidence id.
+  const std::string marker = "n\u00b0 ";
+  const std::size_t at = a.out.find(marker) + marker.size();
+  const std::string id = a.out.substr(at, a.out.find_first_not_of("0123456789", at) - at);
+  const Run g = must({o.ledger, "proof", "get", id, "--convention", ref, "--out", back.string()}, db, log_of(dir));
+  const double mib = static_cast<double>(fs::file_size(pdf)) / 1048576.0, csv_mib = static_cast<double>(fs::file_size(csv)) / 1048576.0;
+  t.set("proof attach " + fixed(mib, 0) + " MiB PDF, s (peak MiB)", entries, fixed(a.wall, 2) + " (" + fixed(a.max_rss_mib, 1) + ")");
+  t.set("proof attach 100,000-line CSV (" + fixed(csv_mib, 1) + " MiB), s (peak MiB)", entries, fixed(l.wall, 2) + " (" + fixed(l.max_rss_mib, 1) + ")");
+  t.set("proof get of the PDF, s (peak MiB)", entries, fixed(g.wall, 2) + " (" + fixed(g.max_rss_mib, 1) + ")");
+  fs::remove(pdf);
+  fs::remove(csv);
+  fs::remove(back);
 }
 
 void bench_size(const Options& o, long entries, Table& t) {
@@ -211,6 +261,7 @@ void bench_size(const Options& o, long entries, Table& t) {
   } else {
     t.set("export proofs of one convention, s", entries, "(no such command yet)");
   }
+  if (has_command(o, {"proof", "attach"}, log)) bench_evidence(o, dir, db, ref, entries, t);
   // The data takes disk space: keep only the figures.
   fs::remove(csv);
   fs::remove(dir / "plain.db");

@@ -79,7 +79,8 @@ TEST_F(Proofs, BundleHoldsEveryFileAndSha256sumAcceptsItsManifest) {
   // No partial file left behind.
   std::size_t files = 0;
   for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++files;
-  EXPECT_EQ(files, 12u);
+  EXPECT_EQ(files, audit::bundle_file_names().size());
+  EXPECT_EQ(files, 14u);
 
   const std::string manifest = slurp(dir / "MANIFEST.sha256");
   const ChainReport chain = verify_chain(*ledger);
@@ -92,7 +93,7 @@ TEST_F(Proofs, BundleHoldsEveryFileAndSha256sumAcceptsItsManifest) {
   EXPECT_EQ(std::system(cmd.c_str()), 0) << slurp(dir / "sha.out");
   EXPECT_EQ(slurp(dir / "sha.out"),
             "README.txt: OK\nattendance.csv: OK\nattendance.xlsx: OK\ncorrections.csv: OK\ncorrections.xlsx: OK\n"
-            "sessions.csv: OK\nsessions.xlsx: OK\nsummary.csv: OK\nsummary.xlsx: OK\ntrainees.csv: OK\ntrainees.xlsx: OK\n");
+            "evidence.csv: OK\nevidence.xlsx: OK\nsessions.csv: OK\nsessions.xlsx: OK\nsummary.csv: OK\nsummary.xlsx: OK\ntrainees.csv: OK\ntrainees.xlsx: OK\n");
   // A changed byte is caught.
   fs::remove(dir / "sha.out");
   { std::ofstream(dir / "summary.csv", std::ios::app) << "x"; }

@@ -5,9 +5,11 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "app/error.hpp"
 #include "cli/audit.hpp"
+#include "cli/proof.hpp"
 #include "fixture.hpp"
 
 namespace ledger::testing {
@@ -250,6 +252,30 @@ TEST_F(Migration, LedgerBeforeVoidsStillVerifies) {
   sqlite_database(*ledger).exec("UPDATE attendance_void SET reason = 'edited'");
   std::ostringstream caught;
   EXPECT_EQ(run_verify(*ledger, caught, {}), 1);
+}
+
+// Migration 9 adds the evidence tables only: a ledger with entries made at schema 3 keeps its
+// chain head through `init`, and takes evidence afterwards.
+TEST_F(Migration, EvidenceTablesLeaveTheChainAsItWas) {
+  auto ledger = ledger_at_schema(3, [&](Ledger& l) {
+    record(l, template_toml());
+    attend(l, "2026-10-05");
+  });
+  const ChainReport before = verify_chain(*ledger);
+  ASSERT_TRUE(before.ok) << before.problem;
+
+  EXPECT_EQ(ledger->migrate(), Ledger::latest_schema_version() - 3);
+  const ChainReport after = verify_chain(*ledger);
+  EXPECT_TRUE(after.ok) << after.problem;
+  EXPECT_EQ(after.entries, before.entries);
+  EXPECT_EQ(hex(after.head.hash), hex(before.head.hash));
+
+  std::ofstream(dir / "sheet.pdf") << "%PDF-1.4\nsigned sheet\n%%EOF\n";
+  ProofAttachOptions attach;
+  attach.file = (dir / "sheet.pdf").string(), attach.module = "PREMSS", attach.date = "2026-10-05", attach.slot = "am";
+  EXPECT_EQ(run_proof_attach(*ledger, clock, out, attach), 0);
+  std::ostringstream said;
+  EXPECT_EQ(run_verify(*ledger, said, {}), 0) << said.str();
 }
 
 }  // namespace
