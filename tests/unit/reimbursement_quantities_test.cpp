@@ -113,6 +113,7 @@ TEST_F(Quantities, HalfDaysAfterADenouncedConventionsEndAreCancelledByThatParty)
   auto q = ledger->query("reports/to_date");
   q.bind(":convention", convention_id());
   q.bind(":to", "2026-10-31");
+  q.bind(":today", "2026-10-31");
   ASSERT_TRUE(q.next());
   EXPECT_EQ(q.i64("delivered_min"), 210);
   EXPECT_EQ(q.i64("scheduled_min"), 210);
