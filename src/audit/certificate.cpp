@@ -8,6 +8,7 @@
 #include "domain/values.hpp"
 #include "paper/text.hpp"
 #include "app/resources.hpp"
+#include "app/text.hpp"
 
 namespace ledger::audit {
 
@@ -21,23 +22,20 @@ void widen(std::optional<std::string>& first, std::optional<std::string>& last, 
   if (to && (!last || *to > *last)) last = to;
 }
 
-
 std::string period_fr(const std::optional<std::string>& first, const std::optional<std::string>& last) {
   if (!first) return "—";
-  return fmt::format("du {} au {}", paper::short_french_date(*first), paper::short_french_date(*last));
+  return tr("certificate.from_to", fmt::arg("from", paper::short_french_date(*first)), fmt::arg("to", paper::short_french_date(*last)));
 }
 
 // The model's "pour une durée de … suivies": on-site hours are proven by the sheets (Art. 9-2),
 // FOAD hours by the activities done at a distance and their estimated time (D6313-3-1), not by sheets.
 std::string justification_fr(const CertificatePage& p) {
-  constexpr const char* sheets = "justifiées par les feuilles d'émargement";
-  constexpr const char* activities =
-      "justifiées par les activités réalisées à distance et leur durée estimée (art. D. 6313-3-1 du code du travail)";
+  const std::string sheets = tr("certificate.by_sheets"), activities = tr("certificate.by_activities");
   const Minutes onsite = p.followed - p.followed_elearning;
   if (p.followed_elearning == 0) return sheets;
-  if (onsite == 0) return fmt::format("à distance (FOAD), {}", activities);
-  return fmt::format("dont {} en présentiel, {}, et {} à distance (FOAD), {}", format_hours(onsite), sheets,
-                     format_hours(p.followed_elearning), activities);
+  if (onsite == 0) return tr("certificate.all_at_distance", fmt::arg("activities", activities));
+  return tr("certificate.mixed", fmt::arg("onsite", format_hours(onsite)), fmt::arg("sheets", sheets),
+            fmt::arg("distance", format_hours(p.followed_elearning)), fmt::arg("activities", activities));
 }
 
 // Under way: the period covered is the half-days held so far, not the training's whole span.
@@ -45,20 +43,19 @@ std::string period_of(const CertificatePage& p) {
   return p.under_way() ? period_fr(p.held_first, p.held_last) : period_fr(p.first_date, p.last_date);
 }
 std::string period_lead(const CertificatePage& p) {
-  return p.under_way() ? "qui est en cours ; ce certificat couvre la période" : "qui s'est déroulée";
+  return p.under_way() ? tr("certificate.lead_under_way") : tr("certificate.lead_done");
 }
-std::string so_far(const CertificatePage& p) { return p.under_way() ? " à ce jour" : ""; }
+std::string so_far(const CertificatePage& p) { return p.under_way() ? " " + tr("certificate.so_far") : ""; }
 // The modules with half-days still planned: `PREM'SS : 7 h`.
 std::string planned_modules(const CertificatePage& p) {
   std::string out;
   for (const auto& m : p.modules)
-    if (m.planned > 0) out += (out.empty() ? "" : ", ") + (m.label.empty() ? m.code : m.label) + " : " + format_hours(m.planned);
+    if (m.planned > 0)
+      out += (out.empty() ? "" : ", ") +
+             tr("certificate.planned_module", fmt::arg("module", m.label.empty() ? m.code : m.label), fmt::arg("hours", format_hours(m.planned)));
   return out;
 }
 
-constexpr const char* kOrigin =
-    "Modèle du ministère du Travail, en usage auprès des OPCO depuis 2020 pour le contrôle de service fait "
-    "(art. R. 6332-26 du code du travail)";
 
 }  // namespace
 
@@ -156,13 +153,12 @@ Certificate load_certificate(Ledger& ledger, const Clock& clock, const Conventio
   for (const auto& p : c.pages) unproven += p.unproven;
   std::erase_if(c.pages, [](const CertificatePage& p) { return p.followed == 0; });
   if (c.pages.empty()) {
-    std::string why = fmt::format("{} {} n'a suivi aucune heure de formation justifiée dans la convention {}", c.first_name,
-                                  c.last_name, c.convention_ref);
-    if (trainee.left_on) why += fmt::format(" (sorti(e) de la formation le {})", paper::short_french_date(*trainee.left_on));
-    why += " : pas de certificat de réalisation";
-    if (unproven > 0)
-      why += fmt::format(" ; {} de présence sans preuve complète (signature ou justificatif manquant) sont à compléter d'abord",
-                         format_hours(unproven));
+    const std::string name = c.first_name + " " + c.last_name;
+    std::string why = trainee.left_on ? tr("certificate.none_left", fmt::arg("name", name), fmt::arg("ref", c.convention_ref),
+                                           fmt::arg("date", paper::short_french_date(*trainee.left_on)))
+                                      : tr("certificate.none", fmt::arg("name", name), fmt::arg("ref", c.convention_ref));
+    why += "\u202f: " + tr("certificate.none_end");
+    if (unproven > 0) why += "\u202f; " + tr("certificate.none_unproven", fmt::arg("hours", format_hours(unproven)));
     throw InputError::flag("--trainee", trainee.code, why);
   }
   return c;
@@ -180,20 +176,16 @@ std::string render_certificate_html(const Certificate& c) {
     std::string rows;
     for (const auto& m : p.modules)
       rows += paper::fill_template(row_tmpl, {{"module", escape_html(m.label.empty() ? m.code : m.label)},
-                                              {"mode", m.elearning ? "e-learning" : "présentiel"},
+                                              {"mode", m.elearning ? tr("certificate.mode_elearning") : tr("certificate.mode_onsite")},
                                               {"period", escape_html(period_fr(m.first_date, m.last_date))},
                                               {"contractual", escape_html(format_hours(m.contractual))},
                                               {"followed", escape_html(format_hours(m.followed))}});
     const std::string nda =
-        p.internal ? "service de formation interne de l'organisme bénéficiaire (Art. 3)"
-                   : "N° de déclaration d'activité " + escape_html(p.org_nda) +
-                         " (cet enregistrement ne vaut pas agrément de l'État)";
+        p.internal ? tr("certificate.internal") : tr("certificate.nda", fmt::arg("nda", escape_html(p.org_nda)));  // trusted text
     const std::string unproven =
         p.unproven == 0 ? ""
                         : "<p class=\"note\">" +
-                              escape_html(fmt::format("{} de présence enregistrée sans preuve complète (signature ou "
-                                                      "justificatif manquant) ne sont pas comptées.",
-                                                      format_hours(p.unproven))) +
+                              escape_html(tr("certificate.unproven", fmt::arg("hours", format_hours(p.unproven)))) +
                               "</p>";
     const std::string under_way =
         p.under_way() ? paper::fill_template(resource("reports/certificate-under-way.html"),
@@ -204,7 +196,7 @@ std::string render_certificate_html(const Certificate& c) {
                                               {"modules", escape_html(planned_modules(p))}})
                       : "";
     pages += paper::fill_template(
-        page_tmpl, {{"origin", escape_html(kOrigin)},
+        page_tmpl, {{"origin", escape_html(tr("certificate.origin"))},
                     {"under_way", under_way},
                     {"representative", blank(p.org_representative)},
                     {"representative_title", blank(p.org_title)},
@@ -230,7 +222,7 @@ std::string render_certificate_html(const Certificate& c) {
                     {"issued_on", escape_html(paper::short_french_date(c.issued_on))}});
   }
   return paper::fill_template(resource("reports/certificate.html"),
-                              {{"title", escape_html("Certificat de réalisation — " + c.first_name + " " + c.last_name)},
+                              {{"title", escape_html(tr("certificate.title", fmt::arg("name", c.first_name + " " + c.last_name)))},
                                {"pages", pages}});
 }
 
@@ -239,39 +231,46 @@ void render_certificate_text(const Certificate& c, std::ostream& out) {
   for (const auto& p : c.pages) {
     if (!first) out << "\f\n";  // a page break for printers
     first = false;
-    out << "CERTIFICAT DE RÉALISATION\n" << kOrigin << "\n\n";
-    if (p.under_way())
-      out << fmt::format("FORMATION EN COURS au {} : ce certificat couvre les demi-journées tenues {}.\n"
-                         "{} de formation restent planifiées jusqu'au {} ({}) : un certificat final sera établi à "
-                         "l'issue de la formation.\n\n",
-                         paper::short_french_date(c.issued_on), period_of(p), format_hours(p.planned),
-                         paper::short_french_date(*p.planned_last), planned_modules(p));
-    out << fmt::format("Je soussigné(e) {}, {}, représentant légal du dispensateur de l'action concourant au "
-                       "développement des compétences {},\n",
-                       p.org_representative.empty() ? "…" : p.org_representative,
-                       p.org_title.empty() ? "…" : p.org_title, p.org_name);
-    out << "atteste que :\n\n";
-    out << fmt::format("  {} {} (stagiaire {})\n", c.first_name, c.last_name, c.trainee_code);
-    out << fmt::format("  salarié(e) de l'entreprise {} (SIRET {})\n\n", c.employer_name, c.employer_siret);
-    out << fmt::format("a suivi l'action : {}, option {} ({})\n", c.title, c.option, c.scheme);
-    out << "Nature de l'action concourant au développement des compétences (article L. 6313-1 du code du travail) :\n"
-           "  [X] action de formation   [ ] bilan de compétences   [ ] action de VAE   [ ] action de formation par apprentissage\n";
-    out << fmt::format("{} {} pour une durée de {} suivies{}, {}.\n\n", period_lead(p), period_of(p),
-                       format_hours(p.followed), so_far(p), justification_fr(p));
+    std::string rows;
     for (const auto& m : p.modules)
-      out << fmt::format("  {:<24} {:<28} contractuelles {:>8}   suivies {:>8}\n", m.label.empty() ? m.code : m.label,
-                         period_fr(m.first_date, m.last_date), format_hours(m.contractual), format_hours(m.followed));
-    if (p.unproven > 0)
-      out << fmt::format("\n{} de présence enregistrée sans preuve complète ne sont pas comptées.\n", format_hours(p.unproven));
-    out << "\nSans préjudice des délais imposés par les règles fiscales, comptables ou commerciales, je m'engage à "
-           "conserver l'ensemble des pièces justificatives qui ont permis d'établir le présent certificat pendant une "
-           "durée de 3 ans à compter de la fin de l'année du dernier paiement. En cas de cofinancement des fonds "
-           "européens, la durée de conservation est étendue conformément aux obligations conventionnelles spécifiques.\n\n";
-    out << "Fait à : ____________________   le : ____________\n";
-    out << "Cachet et signature du responsable du dispensateur de formation\n\n";
-    out << fmt::format("{}, SIRET {}, {}\n", p.org_name, p.org_siret,
-                       p.internal ? "service de formation interne (Art. 3)" : "N° de déclaration d'activité " + p.org_nda);
-    out << fmt::format("Convention {} — établi le {}\n", c.convention_ref, paper::short_french_date(c.issued_on));
+      rows += "  " + tr("certificate.text_row", fmt::arg("module", fmt::format("{:<24}", m.label.empty() ? m.code : m.label)),
+                 fmt::arg("period", fmt::format("{:<28}", period_fr(m.first_date, m.last_date))),
+                 fmt::arg("contractual", fmt::format("{:>8}", format_hours(m.contractual))),
+                 fmt::arg("followed", fmt::format("{:>8}", format_hours(m.followed)))) +
+              "\n";
+    const std::string under_way =
+        p.under_way() ? paper::fill_template(resource("reports/certificate-under-way.txt"),
+                                             {{"issued_on", paper::short_french_date(c.issued_on)},
+                                              {"period", period_of(p)},
+                                              {"planned", format_hours(p.planned)},
+                                              {"planned_last", paper::short_french_date(*p.planned_last)},
+                                              {"modules", planned_modules(p)}})
+                      : "";
+    out << paper::fill_template(
+        resource("reports/certificate.txt"),
+        {{"origin", tr("certificate.origin")},
+         {"under_way", under_way},
+         {"representative", p.org_representative.empty() ? "…" : p.org_representative},
+         {"representative_title", p.org_title.empty() ? "…" : p.org_title},
+         {"org", p.org_name},
+         {"org_siret", p.org_siret},
+         {"org_nda", p.internal ? tr("certificate.internal_short") : tr("certificate.nda_short", fmt::arg("nda", p.org_nda))},
+         {"trainee", c.first_name + " " + c.last_name},
+         {"trainee_code", c.trainee_code},
+         {"employer", c.employer_name},
+         {"employer_siret", c.employer_siret},
+         {"action", c.title},
+         {"option", c.option},
+         {"scheme", c.scheme},
+         {"period_lead", period_lead(p)},
+         {"period", period_of(p)},
+         {"followed", format_hours(p.followed)},
+         {"so_far", so_far(p)},
+         {"justified", justification_fr(p)},
+         {"rows", rows},
+         {"unproven", p.unproven > 0 ? "\n" + tr("certificate.unproven_text", fmt::arg("hours", format_hours(p.unproven))) + "\n" : ""},
+         {"convention", c.convention_ref},
+         {"issued_on", paper::short_french_date(c.issued_on)}});
   }
 }
 

@@ -113,7 +113,7 @@ TEST_F(Certificate, NothingFollowedIsRefused) {
     EXPECT_EQ(e.problems()[0].value, "T02");
     EXPECT_EQ(e.problems()[0].why,
               "Léa Durand n'a suivi aucune heure de formation justifiée dans la convention CQP-2026-EXEMPLE (sorti(e) de "
-              "la formation le 06/10/2026) : pas de certificat de réalisation ; 3 h 30 de présence sans preuve complète "
+              "la formation le 06/10/2026) : pas de certificat de réalisation ; 3 h 30 de présence sans preuve complète "
               "(signature ou justificatif manquant) sont à compléter d'abord");
   }
   EXPECT_EQ(audit::load_certificate(*ledger, clock, st, *st.trainee("T01")).pages.size(), 1u);
@@ -144,8 +144,8 @@ TEST_F(Certificate, UnderWaySaysSoWithTheHoursStillPlanned) {
   run_certificate(*ledger, clock, text, o);
   for (const char* expected :
        {"FORMATION EN COURS au 27/11/2026 : ce certificat couvre les demi-journées tenues du 05/10/2026 au 27/11/2026.",
-        "6 h 30 de formation restent planifiées jusqu'au 03/12/2026 (PREM'SS : 6 h 30)",
-        "qui est en cours ; ce certificat couvre la période du 05/10/2026 au 27/11/2026 pour une durée de 12 h 55 suivies à ce jour"})
+        "6 h 30 de formation restent planifiées jusqu'au 03/12/2026 (PREM'SS : 6 h 30)",
+        "qui est en cours ; ce certificat couvre la période du 05/10/2026 au 27/11/2026 pour une durée de 12 h 55 suivies à ce jour"})
     EXPECT_NE(text.str().find(expected), std::string::npos) << expected << "\n" << text.str();
 }
 
