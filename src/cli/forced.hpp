@@ -1,5 +1,5 @@
 // `--force NAME --reason TEXT` on a money command (DESIGN section 4): the write goes ahead against
-// the one refusal NAME names, and the reason is chained beside it (schema/004_forced_writes.sql).
+// the one refusal NAME names, and the reason is chained beside it (schema/008_forced_writes.sql).
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,4 @@
-// The bytes of evidence files (schema/004_evidence.sql), written and read in chunks through
+// The bytes of evidence files (schema/009_evidence.sql), written and read in chunks through
 // SQLite's incremental blob I/O, so that a 50 MiB scan is never held whole in memory.
 #pragma once
 
