@@ -1,17 +1,16 @@
--- Complete entries with nothing held behind them: the latest entries of held, not withdrawn
+-- Complete entries with nothing held behind them: the entries that stand (latest, not voided) of held, not withdrawn
 -- half-days of :from..:to with attended minutes and complete proof (DESIGN section 5) for which
 -- the ledger holds no evidence file, retracted ones left out: none for the half-day (for every
 -- trainee, or for this one) and none for the trainee's whole module. Paper kept elsewhere still
 -- proves them: this is not "to fix before claiming". In order date, slot, module, trainee.
 SELECT s.date, s.slot, m.code AS module, t.code AS trainee_id, t.last_name, t.first_name, s.mode, s.trainer,
        a.id AS entry, a.minutes AS attended_min, a.sheet
-FROM attendance a
+FROM attendance_current a
 JOIN session s ON s.id = a.session_id
 JOIN module m ON m.id = s.module_id
 JOIN trainee t ON t.id = a.trainee_id
 LEFT JOIN departure d ON d.trainee_id = t.id
 WHERE s.convention_id = :convention AND s.date BETWEEN :from AND :to
-  AND NOT EXISTS (SELECT 1 FROM attendance later WHERE later.supersedes = a.id)
   AND NOT EXISTS (SELECT 1 FROM cancellation c WHERE c.session_id = s.id)
   AND (d.on_date IS NULL OR s.date < d.on_date)
   AND a.minutes > 0
