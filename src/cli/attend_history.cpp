@@ -34,10 +34,9 @@ Dataset attendance_history(Ledger& ledger, const AttendHistoryOptions& opts) {
     const auto reason = q.opt_text("reason");
     // A void (`attend void`) removes the entry before it: it has no minutes, absence nor signatures.
     const bool is_void = q.text("kind") == "void";
-    auto text = [&](const char* col) { return q.is_null(col) ? Datum() : Datum(q.text(col)); };
     auto integer = [&](const char* col) { return q.is_null(col) ? Datum() : Datum(q.i64(col)); };
     d.add({q.i64("id"), q.text("date"), q.text("slot"), q.text("module"), q.text("trainee"), integer("minutes"),
-           text("absence"), integer("trainee_signed"), integer("trainer_signed"), text("proof"), text("sheet"),
+           text_or_null(q, "absence"), integer("trainee_signed"), integer("trainer_signed"), text_or_null(q, "proof"), text_or_null(q, "sheet"),
            std::string(superseded_by ? "superseded" : is_void ? "void" : "current"), superseded_by ? Datum(*superseded_by) : Datum(),
            reason ? Datum(*reason) : Datum(), q.text("recorded_at"),
            q.text("recorded_by")});

@@ -42,7 +42,7 @@ int run_convention_cancel(Ledger& ledger, const Clock& clock, std::ostream& out,
                                    {"notified", notified}, {"reason", trim(opts.reason)},
                                    {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});
   txn.commit();
-  const auto notice = (date::sys_days{parse_date(first)} - date::sys_days{parse_date(notified)}).count();
+  const auto notice = days_between(notified, first);
   out << trn("convention.cancelled", notice, fmt::arg("ref", st.convention.ref),
              fmt::arg("by", opts.by == "of" ? tr("party.of") : tr("party.beneficiary")), fmt::arg("date", french_date(first)))
       << '\n';

@@ -45,12 +45,11 @@ Dataset funding_list(Ledger& ledger, const RecordListOptions& opts) {
                {"trainees", tr("col.records.trainees")},
                {"receipts", tr("col.records.receipts"), ColumnKind::integer},
                {"received_cents", tr("col.records.received"), ColumnKind::cents}};
-  auto text = [&](const char* col) { return q.is_null(col) ? Datum() : Datum(q.text(col)); };
   auto number = [&](const char* col) { return q.is_null(col) ? Datum() : Datum(q.i64(col)); };
   while (q.next())
-    d.add({q.text("ref"), q.text("funder"), std::string(q.is_null("decided") ? "pending" : "decided"), text("decided"),
+    d.add({q.text("ref"), q.text("funder"), std::string(q.is_null("decided") ? "pending" : "decided"), text_or_null(q, "decided"),
            q.i64("hourly_rate_cents"), number("cap_minutes"), number("cap_cents"), q.text("basis"), q.flag("subrogation"),
-           text("modules"), text("trainees"), q.i64("receipts"), q.i64("received_cents")});
+           text_or_null(q, "modules"), text_or_null(q, "trainees"), q.i64("receipts"), q.i64("received_cents")});
   return d;
 }
 

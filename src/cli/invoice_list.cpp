@@ -30,7 +30,7 @@ Dataset invoice_list(Ledger& ledger, const RecordListOptions& opts) {
   while (q.next()) {
     const Cents ht = q.i64("amount_ht_cents"), ttc = with_vat(ht, q.i64("vat_rate_bp")), paid = q.i64("paid_cents");
     d.add({q.i64("id"), q.text("org"), q.text("number"), q.text("date"), q.text("kind"),
-           q.is_null("module") ? Datum() : Datum(q.text("module")), ht, q.i64("vat_rate_bp"), ttc, paid, ttc - paid,
+           text_or_null(q, "module"), ht, q.i64("vat_rate_bp"), ttc, paid, ttc - paid,
            q.text("recorded_at"), q.text("recorded_by")});
   }
   return d;
@@ -38,17 +38,7 @@ Dataset invoice_list(Ledger& ledger, const RecordListOptions& opts) {
 
 namespace {
 void setup_invoice_list(CLI::App& app, Context& ctx) {
-  auto opts = std::make_shared<RecordListOptions>();
-  auto& group = command_group(app, "invoice", tr("help.cmd.invoice"));
-  auto* cmd = group.add_subcommand("list", tr("help.cmd.invoice_list"));
-  cmd->add_option("--org", opts->org, tr("help.opt.org.only_this"));
-  add_format_option(*cmd, opts->format, opts->output);
-  add_convention_option(*cmd, ctx);
-  cmd->callback([&ctx, opts] {
-    opts->convention = ctx.convention;
-    auto ledger = open_ledger(ctx);
-    ctx.exit_code = print_record_list(invoice_list(*ledger, *opts), tr("records.no_invoice"), *ctx.out, *opts);
-  });
+  add_org_record_list(app, ctx, "invoice", tr("help.cmd.invoice"), tr("help.cmd.invoice_list"), invoice_list, tr("records.no_invoice"));
 }
 const bool invoice_list_registered = register_command(73, setup_invoice_list);
 }  // namespace

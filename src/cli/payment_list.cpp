@@ -24,11 +24,10 @@ Dataset payment_list(Ledger& ledger, const RecordListOptions& opts) {
                {"reason", tr("col.reason")},
                {"recorded_at", tr("col.recorded_at")},
                {"recorded_by", tr("col.recorded_by")}};
-  auto text = [&](const char* col) { return q.is_null(col) ? Datum() : Datum(q.text(col)); };
   while (q.next()) {
     const Cents amount = q.i64("amount_cents"), ht = q.i64("amount_ht_cents");
-    d.add({q.i64("id"), q.text("date"), q.text("org"), q.text("invoice"), text("module"), amount,
-           paid_ht(amount, ht, with_vat(ht, q.i64("vat_rate_bp"))), text("forced"), text("reason"), q.text("recorded_at"),
+    d.add({q.i64("id"), q.text("date"), q.text("org"), q.text("invoice"), text_or_null(q, "module"), amount,
+           paid_ht(amount, ht, with_vat(ht, q.i64("vat_rate_bp"))), text_or_null(q, "forced"), text_or_null(q, "reason"), q.text("recorded_at"),
            q.text("recorded_by")});
   }
   return d;
@@ -36,17 +35,7 @@ Dataset payment_list(Ledger& ledger, const RecordListOptions& opts) {
 
 namespace {
 void setup_payment_list(CLI::App& app, Context& ctx) {
-  auto opts = std::make_shared<RecordListOptions>();
-  auto& group = command_group(app, "payment", tr("help.cmd.payment"));
-  auto* cmd = group.add_subcommand("list", tr("help.cmd.payment_list"));
-  cmd->add_option("--org", opts->org, tr("help.opt.org.only_this"));
-  add_format_option(*cmd, opts->format, opts->output);
-  add_convention_option(*cmd, ctx);
-  cmd->callback([&ctx, opts] {
-    opts->convention = ctx.convention;
-    auto ledger = open_ledger(ctx);
-    ctx.exit_code = print_record_list(payment_list(*ledger, *opts), tr("records.no_payment"), *ctx.out, *opts);
-  });
+  add_org_record_list(app, ctx, "payment", tr("help.cmd.payment"), tr("help.cmd.payment_list"), payment_list, tr("records.no_payment"));
 }
 const bool payment_list_registered = register_command(74, setup_payment_list);
 }  // namespace

@@ -35,10 +35,9 @@ Dataset proof_list(Ledger& ledger, const ProofListOptions& opts) {
                {"sha256", tr("col.proof.sha256")},
                {"recorded_at", tr("col.proof.recorded_at")},
                {"recorded_by", tr("col.proof.recorded_by")}};
-  auto text = [&](const char* col) -> Datum { return q.is_null(col) ? Datum() : Datum(q.text(col)); };
   while (q.next())
-    d.add({q.i64("id"), q.text("kind"), q.text("type"), q.i64("size"), q.text("module"), text("date"), text("slot"), text("trainee"),
-           q.text("name"), text("note"), std::string(q.is_null("retraction_id") ? "current" : "retracted"), text("retraction_reason"),
+    d.add({q.i64("id"), q.text("kind"), q.text("type"), q.i64("size"), q.text("module"), text_or_null(q, "date"), text_or_null(q, "slot"), text_or_null(q, "trainee"),
+           q.text("name"), text_or_null(q, "note"), std::string(q.is_null("retraction_id") ? "current" : "retracted"), text_or_null(q, "retraction_reason"),
            q.text("sha256"), q.text("recorded_at"), q.text("recorded_by")});
   return d;
 }

@@ -29,6 +29,12 @@ Dataset funding_list(Ledger& ledger, const RecordListOptions& opts);
 // Renders `data`; an empty table is the sentence `none` instead.
 int print_record_list(const Dataset& data, const std::string& none, std::ostream& out, const RecordListOptions& opts);
 
+// Adds `GROUP list [--org KEY] [--format …]` to `app`: the dataset `list` computes, or the sentence
+// `none` when a table would be empty. For the invoice, payment and refund lists.
+using RecordLister = Dataset (*)(Ledger&, const RecordListOptions&);
+void add_org_record_list(CLI::App& app, Context& ctx, const std::string& group, const std::string& group_help,
+                         const std::string& help, RecordLister list, std::string none);
+
 // Binds `:org` of a list's query: the body --org names (matched as codes are), or NULL for all.
 void bind_org_filter(Query& q, const ConventionState& st, const std::string& org);
 

@@ -21,26 +21,15 @@ Dataset refund_list(Ledger& ledger, const RecordListOptions& opts) {
                {"reason", tr("col.reason")},
                {"recorded_at", tr("col.recorded_at")},
                {"recorded_by", tr("col.recorded_by")}};
-  auto text = [&](const char* col) { return q.is_null(col) ? Datum() : Datum(q.text(col)); };
   while (q.next())
-    d.add({q.i64("id"), q.text("date"), q.text("org"), q.text("module"), q.i64("amount_cents"), text("forced"), text("reason"),
+    d.add({q.i64("id"), q.text("date"), q.text("org"), q.text("module"), q.i64("amount_cents"), text_or_null(q, "forced"), text_or_null(q, "reason"),
            q.text("recorded_at"), q.text("recorded_by")});
   return d;
 }
 
 namespace {
 void setup_refund_list(CLI::App& app, Context& ctx) {
-  auto opts = std::make_shared<RecordListOptions>();
-  auto& group = command_group(app, "refund", tr("help.cmd.refund"));
-  auto* cmd = group.add_subcommand("list", tr("help.cmd.refund_list"));
-  cmd->add_option("--org", opts->org, tr("help.opt.org.only_this"));
-  add_format_option(*cmd, opts->format, opts->output);
-  add_convention_option(*cmd, ctx);
-  cmd->callback([&ctx, opts] {
-    opts->convention = ctx.convention;
-    auto ledger = open_ledger(ctx);
-    ctx.exit_code = print_record_list(refund_list(*ledger, *opts), tr("records.no_refund"), *ctx.out, *opts);
-  });
+  add_org_record_list(app, ctx, "refund", tr("help.cmd.refund"), tr("help.cmd.refund_list"), refund_list, tr("records.no_refund"));
 }
 const bool refund_list_registered = register_command(77, setup_refund_list);
 }  // namespace

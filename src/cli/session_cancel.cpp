@@ -20,7 +20,7 @@ int run_session_cancel(Ledger& ledger, const Clock& clock, std::ostream& out, co
   WriteTransaction txn(ledger, clock);
   append_cancellation(txn, c);
   txn.commit();
-  const auto notice = (date::sys_days{parse_date(day)} - date::sys_days{parse_date(c.notified)}).count();
+  const auto notice = days_between(c.notified, day);
   out << trn("session.cancelled", notice, fmt::arg("module", module.code), fmt::arg("date", french_date(day)), fmt::arg("slot", slot_label(slot)),
              fmt::arg("by", opts.by == "of" ? tr("party.of") : tr("party.beneficiary")))
 

@@ -30,16 +30,13 @@ Dataset session_list(Ledger& ledger, const SessionListOptions& opts) {
                {"notified", tr("col.notified")},
                {"with_convention", tr("col.with_convention"), ColumnKind::boolean},
                {"entries", tr("col.entries"), ColumnKind::integer}, {"sheet", tr("col.sheet")}};
-  auto text = [&](const char* col) -> Datum {
-    return q.is_null(col) ? Datum() : Datum(q.text(col));
-  };
   while (q.next()) {
     const bool cancelled = !q.is_null("cancelled_by");
     const std::string module = q.text("module"), date = q.text("date"),
                       slot = q.text("slot");
-    d.add({date, slot, module, text("start_time"), text("end_time"), q.i64("minutes"), text("mode"),
-           text("trainer"), text("place"), std::string(cancelled ? "cancelled" : "planned"), text("cancelled_by"),
-           text("notified"), q.flag("with_convention"), q.i64("entries"),
+    d.add({date, slot, module, text_or_null(q, "start_time"), text_or_null(q, "end_time"), q.i64("minutes"), text_or_null(q, "mode"),
+           text_or_null(q, "trainer"), text_or_null(q, "place"), std::string(cancelled ? "cancelled" : "planned"), text_or_null(q, "cancelled_by"),
+           text_or_null(q, "notified"), q.flag("with_convention"), q.i64("entries"),
            sheet_id(st.convention.ref, module, date, slot)});
   }
   return d;

@@ -50,7 +50,7 @@ int run_session_move(Ledger& ledger, const Clock& clock, std::ostream& out, cons
   txn.commit();
   const std::string& to_day = std::get<std::string>((*row)[2]);
   const std::string& to_slot = std::get<std::string>((*row)[3]);
-  const auto notice = (date::sys_days{parse_date(day)} - date::sys_days{parse_date(c.notified)}).count();
+  const auto notice = days_between(c.notified, day);
   out << trn("lifecycle.moved", notice, fmt::arg("module", module.code), fmt::arg("date", french_date(day)),
              fmt::arg("slot", slot_label(slot)), fmt::arg("to_date", french_date(to_day)), fmt::arg("to_slot", slot_label(to_slot)),
              fmt::arg("by", c.by == "of" ? tr("party.of") : tr("party.beneficiary")),

@@ -21,10 +21,9 @@ Dataset trainee_list(Ledger& ledger, const RecordListOptions& opts) {
                {"weekly_min", tr("col.records.weekly"), ColumnKind::minutes},
                {"left_on", tr("col.records.left_on"), ColumnKind::date},
                {"left_reason", tr("col.records.left_reason")}};
-  auto text = [&](const char* col) { return q.is_null(col) ? Datum() : Datum(q.text(col)); };
   while (q.next())
-    d.add({q.text("code"), q.text("last_name"), q.text("first_name"), text("birth_date"), text("function"), text("contract_start"),
-           text("contract_end"), q.i64("weekly_minutes"), text("left_on"), text("left_reason")});
+    d.add({q.text("code"), q.text("last_name"), q.text("first_name"), text_or_null(q, "birth_date"), text_or_null(q, "function"), text_or_null(q, "contract_start"),
+           text_or_null(q, "contract_end"), q.i64("weekly_minutes"), text_or_null(q, "left_on"), text_or_null(q, "left_reason")});
   return d;
 }
 

@@ -123,6 +123,10 @@ std::string parse_time_of_day(std::string_view text) {
   return s;
 }
 
+std::int64_t days_between(const std::string& from, const std::string& to) {
+  return (date::sys_days{parse_date(to)} - date::sys_days{parse_date(from)}).count();
+}
+
 std::string add_months(std::string_view iso, int months) {
   const auto day = parse_date(iso);
   const date::year_month target = date::year_month{day.year(), day.month()} + date::months{months};

@@ -34,6 +34,8 @@ std::string format_date(date::year_month_day day);
 // `months` calendar months after an ISO date: the same day number, or that month's last day
 // (2026-01-31 + 1 month = 2026-02-28), as Art. 15's month of notice is counted.
 std::string add_months(std::string_view iso, int months);
+// Days from one ISO date to another (negative when `to` is earlier).
+std::int64_t days_between(const std::string& from, const std::string& to);
 // For prose: `2026-10-05` -> `5 octobre 2026` (tables keep ISO dates); other text as it is.
 std::string french_date(std::string_view iso);
 // `HH:MM`, 00:00 to 23:59.

@@ -17,10 +17,6 @@ namespace ledger::paper {
 
 namespace {
 
-std::int64_t days_between_inclusive(const std::string& from, const std::string& to) {
-  return (date::sys_days{parse_date(to)} - date::sys_days{parse_date(from)}).count() + 1;
-}
-
 TraineeShare trainee_share(const Query& q, const Art7& art7) {
   TraineeShare t;
   t.code = q.text("code");
@@ -31,7 +27,7 @@ TraineeShare trainee_share(const Query& q, const Art7& art7) {
   t.left_on = q.opt_text("left_on");
   t.weekly_minutes = q.i64("weekly_minutes");
   if (t.contract_start && t.contract_end) {
-    t.contract_days = days_between_inclusive(*t.contract_start, *t.contract_end);
+    t.contract_days = days_between(*t.contract_start, *t.contract_end) + 1;
     t.working_minutes = working_minutes(t.weekly_minutes, *t.contract_days);
     t.share_bp = training_share_bp(art7.parcours_minutes, t.weekly_minutes, *t.contract_days);
   }

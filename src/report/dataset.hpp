@@ -14,6 +14,7 @@
 
 #include "app/command.hpp"
 #include "io/csv.hpp"
+#include "store/query.hpp"
 
 namespace ledger {
 
@@ -42,6 +43,11 @@ struct Dataset {
 
   void add(std::vector<Datum> row) { rows.push_back(std::move(row)); }
 };
+
+// A text column of a query row, empty (no value) when NULL.
+inline Datum text_or_null(const Query& q, std::string_view column) {
+  return q.is_null(column) ? Datum() : Datum(q.text(column));
+}
 
 // One value as a person reads it in a table.
 std::string human(const Datum& value, ColumnKind kind);

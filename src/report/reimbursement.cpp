@@ -25,10 +25,6 @@ namespace {
 
 using Pair = std::pair<std::string, std::string>;  // (trainee id, module code): byte order
 
-std::int64_t days_between(const std::string& from, const std::string& to) {
-  return (date::sys_days{parse_date(to)} - date::sys_days{parse_date(from)}).count();
-}
-
 struct Inputs {
   Ledger& ledger;
   const ConventionState& st;
