@@ -270,6 +270,9 @@ Ending serve(const Listen& listen, Sheet sheet, Desk& desk, std::ostream& out) {
   httplib::Server& svr = *server;
   svr.set_payload_max_length(kMaxBody);
   svr.set_read_timeout(5, 0);
+  // Answers are small and written in two parts (headers, body): without TCP_NODELAY, Nagle's
+  // algorithm holds the body until the browser's delayed ACK, up to 40 ms per answer.
+  svr.set_tcp_nodelay(true);
   // An idle connection is let go soon: stopping the server waits for them.
   svr.set_keep_alive_timeout(1);
   svr.set_default_headers(page_headers());
