@@ -276,8 +276,8 @@ Ending serve(const Listen& listen, Sheet sheet, Desk& desk, std::ostream& out) {
   // An idle connection is let go soon: stopping the server waits for them.
   svr.set_keep_alive_timeout(1);
   svr.set_default_headers(page_headers());
-  // Whatever goes wrong says nothing more than its status.
-  svr.set_error_handler([](const httplib::Request&, httplib::Response& res) { res.set_content("", "text/plain"); });
+  // No error handler: an unknown path, a bad request or a body too large gets its status and an
+  // empty body from the library; a refusal of the pages keeps the reason they show.
 
   const std::string trainees_token = random_token(), trainer_token = random_token();
   OpenSheet state(std::move(sheet), desk);

@@ -226,6 +226,8 @@ try:
     ]
     for what, (status, body), expected in cases:
         check(status == expected and (expected != 404 or body == b""), f"{what}: {status} (expected {expected})")
+    check("déjà donnée" in json.loads(request(trainees_url + "sign", "POST", dict(strokes, trainee="T01"))[1])["error"],
+          "a refusal says why, for the page to show")
     check(head() == before, "the refused requests wrote nothing")
 
     # The trainer signs and closes.
