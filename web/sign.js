@@ -179,7 +179,8 @@ function trainer() {
       }
       r.reject.disabled = !t.signature || state.closed;
       if (document.activeElement !== r.missed) r.missed.value = t.status === 'late' ? String(t.missed) : '';
-      r.status.value = t.status;
+      // What the trainer is choosing is left alone (a late arrival waits for its minutes).
+      if (document.activeElement !== r.status && document.activeElement !== r.missed) r.status.value = t.status;
       r.justified.checked = t.justified;
     }
     const mine = state.trainer;

@@ -5,6 +5,7 @@
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
 #include <qrencode.h>
+#include <arpa/inet.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -249,9 +250,8 @@ Listen parse_listen(const std::string& text) {
   const std::string port = text.substr(colon + 1);
   if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos) throw bad();
   l.port = std::stoi(port);
-  int dots = 0;
-  for (char c : l.host) dots += c == '.';
-  if (l.port > 65535 || dots != 3 || l.host.find_first_not_of("0123456789.") != std::string::npos) throw bad();
+  in_addr address{};
+  if (l.port > 65535 || ::inet_pton(AF_INET, l.host.c_str(), &address) != 1) throw bad();
   return l;
 }
 

@@ -33,7 +33,7 @@ TEST(Sign, ListenAddress) {
   EXPECT_EQ(l.host, "192.168.1.20");
   EXPECT_EQ(l.port, 8443);
   EXPECT_EQ(sign::parse_listen("127.0.0.1:0").port, 0);
-  for (const char* bad : {"", "8443", "localhost:80", "1.2.3:80", "1.2.3.4:", "1.2.3.4:65536", "1.2.3.4:x", "[::1]:80"})
+  for (const char* bad : {"", "8443", "localhost:80", "1.2.3:80", "1.2.3.4:", "1.2.3.4:65536", "1.2.3.4:x", "[::1]:80", "192.168.1.300:80", "1.2.3.04x:80"})
     EXPECT_THROW(sign::parse_listen(bad), InputError) << bad;
 }
 
