@@ -350,15 +350,14 @@ Ending serve(const Listen& listen, Sheet sheet, Desk& desk, std::ostream& out) {
   ::sigaction(SIGTERM, &action, &previous[1]);
   // Stops the server once closed (after the closing answer went out) or on a signal.
   std::thread watcher([&] {
-    while (!state.closed() && g_signal == 0) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    while (!state.closed() && g_signal == 0 && !done) std::this_thread::sleep_for(std::chrono::milliseconds(20));
     done = true;
     state.stop_waiting();
     if (state.closed()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
     svr.stop();
   });
   svr.listen_after_bind();
-  done = true;
-  g_signal = g_signal == 0 ? -1 : static_cast<int>(g_signal);
+  done = true;  // the server may also have stopped on its own (a failed accept)
   watcher.join();
   ::sigaction(SIGINT, &previous[0], nullptr);
   ::sigaction(SIGTERM, &previous[1], nullptr);
