@@ -8,6 +8,7 @@
 
 #include "app/error.hpp"
 #include "domain/sessions.hpp"
+#include "domain/signatures.hpp"
 #include "paper/text.hpp"
 #include "app/resources.hpp"
 
@@ -63,6 +64,11 @@ std::vector<Planned> planned(Ledger& ledger, const ConventionState& st, const st
     s.place = q.opt_text("place");
     s.id = sheet_id(st.convention.ref, s.module_code, s.date, s.slot);
     s.trainees = roster(st, s.date);
+    for (auto& g : standing_signatures(ledger, q.i64("session_id"))) {
+      SheetSignature signature{std::move(g.svg), g.signed_at};
+      if (g.trainee) s.signatures[*g.trainee] = std::move(signature);
+      else s.trainer_signature = std::move(signature);
+    }
     p.cancelled_by = q.opt_text("cancelled_by");
     out.push_back(std::move(p));
   }
@@ -72,6 +78,14 @@ std::vector<Planned> planned(Ledger& ledger, const ConventionState& st, const st
 // What is not recorded is left as a dotted line to fill in by hand.
 std::string or_blank(const std::optional<std::string>& text) {
   return text && !text->empty() ? escape_html(*text) : "<span class=\"blank\"></span>";
+}
+
+// A signature given in a browser, in its box with its time; an empty box otherwise.
+std::string signature_box(const std::optional<SheetSignature>& signature) {
+  if (!signature) return "";
+  const std::string& at = signature->signed_at;  // 2026-10-05T08:00:00Z
+  return fmt::format("<div class=\"signed\">{}<small>{} {} UTC</small></div>", signature->svg, escape_html(short_french_date(at.substr(0, 10))),
+                     escape_html(at.substr(11, 8)));
 }
 
 std::string render_page(const Sheet& s, const std::vector<SheetPage>& pages, std::size_t k) {
@@ -85,7 +99,8 @@ std::string render_page(const Sheet& s, const std::vector<SheetPage>& pages, std
     rows += fill_template(row_template, {{"n", std::to_string(i + 1)},
                                          {"last_name", escape_html(t.last_name)},
                                          {"first_name", escape_html(t.first_name)},
-                                         {"function", escape_html(t.function)}});
+                                         {"function", escape_html(t.function)},
+                                         {"signature", signature_box(s.signatures.contains(t.code) ? std::optional(s.signatures.at(t.code)) : std::nullopt)}});
   }
   std::string times = "<span class=\"blank\"></span>";
   if (s.start_time && s.end_time) times = escape_html(*s.start_time + " – " + *s.end_time);
@@ -100,6 +115,7 @@ std::string render_page(const Sheet& s, const std::vector<SheetPage>& pages, std
       last ? fill_template(resource("reports/sheet-trainer.html"),
                            {{"trainee_count", count},
                             {"trainer", or_blank(s.trainer)},
+                            {"trainer_signature", signature_box(s.trainer_signature)},
                             {"signed_where", pages.size() == 1 ? "ci-dessus" : fmt::format("sur les {} pages de cette feuille", pages.size())}})
            : fill_template(resource("reports/sheet-continued.html"),
                            {{"from", std::to_string(page.first + 1)},

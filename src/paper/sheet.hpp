@@ -2,6 +2,7 @@
 // its HTML (templates reports/sheet*.html): one or more A4 pages per half-day, each tied to it.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,11 @@ struct SheetTrainee {
   std::string code, last_name, first_name, function;
 };
 
+// A signature given in a browser (`ledger sign`): its image and when it was given.
+struct SheetSignature {
+  std::string svg, signed_at;  // signed_at: UTC, ISO 8601
+};
+
 struct Sheet {
   std::string id;  // sheet_id(): what `ledger attend --sheet` takes
   std::string convention_ref, convention_title, option, scheme;  // scheme: its proper French name
@@ -26,6 +32,8 @@ struct Sheet {
   Minutes minutes = 0;
   std::optional<std::string> start_time, end_time, trainer, place;
   std::vector<SheetTrainee> trainees;
+  std::map<std::string, SheetSignature> signatures;  // by trainee code
+  std::optional<SheetSignature> trainer_signature;
 };
 
 // The sheet of one half-day; an unknown or cancelled half-day is refused (InputError on --date).
