@@ -1,7 +1,7 @@
 -- Half-days of one convention to print, with their module, training body and beneficiary; cancelled ones
 -- included (cancelled_by not null) so that the caller can refuse or skip them.
 -- :module and :slot NULL mean any.
-SELECT s.date, s.slot, s.minutes, s.start_time, s.end_time, s.trainer, s.mode,
+SELECT s.id AS session_id, s.date, s.slot, s.minutes, s.start_time, s.end_time, s.trainer, s.mode,
        coalesce(s.place, m.place) AS place,
        m.code AS module, m.label AS module_label,
        o.name AS org_name, o.siret AS org_siret, o.nda AS org_nda, o.internal AS org_internal,
