@@ -26,7 +26,7 @@ int run_lms_import(Ledger& ledger, const Clock& clock, std::ostream& out, const 
   const auto activities = module_activities(ledger, module.id);
   if (activities.empty()) throw InputError::flag("--module", module.code, tr("lms.no_activities"));
   std::ifstream in = io::open_input_file("FILE", opts.file);
-  const auto completions = read_lms_export(in, opts.file, st, activities, txn.today());
+  const auto completions = read_lms_export(in, opts.file, st, module, activities, txn.today());
   const LmsImported done = record_completions(ledger, txn, st, module, completions, file);
   txn.commit();
   if (done.recorded == 0) {

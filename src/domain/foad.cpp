@@ -44,7 +44,7 @@ const TraineeRow* by_email(const ConventionState& st, const std::string& email) 
 
 }  // namespace
 
-std::vector<Completion> read_lms_export(std::istream& in, const std::string& file, const ConventionState& st,
+std::vector<Completion> read_lms_export(std::istream& in, const std::string& file, const ConventionState& st, const ModuleRow& module,
                                         const std::vector<Activity>& activities, const std::string& today) {
   io::CsvReader csv(in, file);
   csv.expect_columns({"trainee", "email", "activity", "completed", "score"}, {"activity", "completed"});
@@ -91,6 +91,8 @@ std::vector<Completion> read_lms_export(std::istream& in, const std::string& fil
                                     c.trainee->joined_by(c.completed)
                                         ? tr("lms.after_departure", fmt::arg("trainee", c.trainee->code), fmt::arg("date", french_date(*c.trainee->left_on)))
                                         : tr("lms.before_joining", fmt::arg("trainee", c.trainee->code), fmt::arg("date", french_date(*c.trainee->joins)))));
+      else if (auto why = denounced_refusal(st, module, c.completed))
+        problems.add(origin.problem("completed", c.completed, *why));
     }
     if (score_col && !trim(f[*score_col]).empty())
       c.score_x100 = field<std::int64_t>(problems, origin, "score", f[*score_col], [](const std::string& v) { return parse_hundredths(v); });

@@ -39,9 +39,10 @@ struct Completion {
 // Reads an LMS export of `module` (CSV: `trainee` or `email`, `activity`, `completed`, optional
 // `score`). Every bad line is collected and thrown as one InputError (FILE:LINE: column: value:
 // why): an unknown trainee, e-mail or activity, a trainee and an e-mail naming two people, an
-// impossible date, one after `today`, before the trainee joins or from their departure on, a bad
-// score. A line repeating an earlier one of the file (same trainee, activity and day) is dropped.
-std::vector<Completion> read_lms_export(std::istream& in, const std::string& file, const ConventionState& st,
+// impossible date, one after `today`, before the trainee joins, from their departure on or after
+// a denounced convention's end (Art. 15), a bad score. A line repeating an earlier one of the file
+// (same trainee, activity and day) is dropped.
+std::vector<Completion> read_lms_export(std::istream& in, const std::string& file, const ConventionState& st, const ModuleRow& module,
                                         const std::vector<Activity>& activities, const std::string& today);
 
 struct LmsImported {

@@ -138,7 +138,7 @@ TEST_F(Foad, ReadsTraineesByIdOrEmailAndDropsRepeatedLines) {
   const auto activities = module_activities(*ledger, st.module("PASS")->id);
   std::istringstream in("email,trainee,activity,completed,score\nUNE.UN@example.fr,,a1,05/10/2026,\n,t02,A2,2026-10-06,\"12,5\"\n"
                         ",T02,A2,2026-10-06,\n");
-  const auto c = read_lms_export(in, "lms.csv", st, activities, "2026-11-27");
+  const auto c = read_lms_export(in, "lms.csv", st, *st.module("PASS"), activities, "2026-11-27");
   ASSERT_EQ(c.size(), 2u);
   EXPECT_EQ(c[0].trainee->code, "T01");
   EXPECT_EQ(c[0].activity->code, "A1");
@@ -154,7 +154,7 @@ TEST_F(Foad, EveryBadLineIsReported) {
   std::istringstream in("trainee,email,activity,completed\nT09,,A1,2026-10-05\nT02,une.un@example.fr,A1,2026-10-05\nT01,,A3,2026-10-05\n"
                         "T01,,A1,2026-11-28\n");
   try {
-    read_lms_export(in, "lms.csv", st, activities, "2026-11-27");
+    read_lms_export(in, "lms.csv", st, *st.module("PASS"), activities, "2026-11-27");
     FAIL() << "accepted";
   } catch (const InputError& e) {
     std::vector<std::string> got;
