@@ -87,6 +87,23 @@ int run_convention_show(Ledger& ledger, const Clock& clock, std::ostream& out, c
              format_euros(q.i64("price_ht_cents"))});
     t.print(out, "  ");
   }
+  {
+    // D. 6313-3-1: the e-learning modules' activities and their estimated time, when declared.
+    TextTable t({tr("show.col.module"), tr("show.col.activity"), tr("show.col.label"), tr("show.col.kind"), tr("show.col.estimated") + ">"});
+    auto q = ledger.query("convention_activities");
+    q.bind(1, c.id);
+    while (q.next()) {
+      const std::string kind = q.text("kind");
+      t.add({q.text("module"), q.text("code"), q.text("label"),
+             kind == "content" ? tr("show.kind_content") : kind == "quiz" ? tr("show.kind_quiz")
+             : kind == "assignment" ? tr("show.kind_assignment") : tr("show.kind_virtual_class"),
+             format_hours(q.i64("minutes"))});
+    }
+    if (!t.empty()) {
+      out << '\n' << tr("show.activities_title") << '\n';
+      t.print(out, "  ");
+    }
+  }
 
   out << '\n' << tr("show.trainees_title", fmt::arg("count", state.trainees.size())) << '\n';
   {

@@ -34,6 +34,7 @@ struct ConventionDenounceOptions {
 struct TraineeAddOptions {
   std::string convention, id, last_name, first_name, birth_date, function, contract_start, contract_end, weekly_hours;
   std::string joins;  // empty: from the start
+  std::string email;  // to match LMS exports; empty: none
 };
 
 struct TraineeLeaveOptions {

@@ -34,6 +34,12 @@ struct OrgSpec {
   bool internal = false;
 };
 
+// A pedagogical activity of an e-learning module and its estimated time (D. 6313-3-1).
+struct ActivitySpec {
+  std::string code, label, kind;  // kind: content, quiz, assignment or virtual_class
+  Minutes minutes = 0;
+};
+
 struct ModuleSpec {
   std::string code, label, org;
   Minutes minutes = 0;
@@ -42,12 +48,14 @@ struct ModuleSpec {
   bool elearning = false;
   std::optional<std::string> place;
   Cents price_ht_cents = 0;
+  std::vector<ActivitySpec> activities;  // `[[module.activity]]`, e-learning modules only
 };
 
 struct TraineeSpec {
   std::string code, last_name, first_name;
   std::optional<std::string> birth_date, function, contract_start, contract_end;
   std::optional<std::string> joins;  // a later entry into the convention; none: from the start
+  std::optional<std::string> email;  // to match LMS exports
   Minutes weekly_minutes = 35 * 60;
 };
 
@@ -91,6 +99,8 @@ std::int64_t record_convention(Ledger& ledger, WriteTransaction& txn, const Conv
 
 // Records the day trainee `trainee_id` joins (a fact of its own, schema/004_trainee_joins.sql).
 void record_joins(WriteTransaction& txn, std::int64_t trainee_id, const std::string& joins);
+// Records a trainee's e-mail address (schema/010_foad.sql).
+void record_email(WriteTransaction& txn, std::int64_t trainee_id, const std::string& email);
 
 // ---- What the ledger holds, loaded once per command ----
 
@@ -109,6 +119,7 @@ struct TraineeRow {
   std::string code, last_name, first_name, function;
   std::optional<std::string> left_on;  // departure date (trainee leave)
   std::optional<std::string> joins;    // joining date (trainee.joins, trainee add --joins); none: from the start
+  std::optional<std::string> email;    // to match LMS exports
 
   // Half-days dated before joining are not the trainee's; from the departure on, they no longer attend.
   bool joined_by(const std::string& date) const { return !joins || date >= *joins; }

@@ -29,6 +29,11 @@ void record_joins(WriteTransaction& txn, std::int64_t trainee_id, const std::str
                               {"recorded_by", txn.recorded_by()}});
 }
 
+void record_email(WriteTransaction& txn, std::int64_t trainee_id, const std::string& email) {
+  txn.append("trainee_email", {{"trainee_id", trainee_id}, {"email", email}, {"recorded_at", txn.recorded_at()},
+                               {"recorded_by", txn.recorded_by()}});
+}
+
 std::int64_t record_convention(Ledger& ledger, WriteTransaction& txn, const ConventionSpec& spec) {
   {
     auto q = ledger.query("convention_by_ref");
@@ -66,6 +71,10 @@ std::int64_t record_convention(Ledger& ledger, WriteTransaction& txn, const Conv
                    {"support_minutes", opt(m.support_minutes)}, {"evaluation_minutes", opt(m.evaluation_minutes)},
                    {"days_x100", opt(m.days_x100)}, {"elearning", flag(m.elearning)}, {"place", opt(m.place)},
                    {"price_ht_cents", m.price_ht_cents}});
+  for (const auto& m : spec.modules)
+    for (const auto& a : m.activities)
+      txn.append("module_activity", {{"module_id", module_ids.at(m.code)}, {"code", a.code}, {"label", a.label},
+                                     {"minutes", a.minutes}, {"kind", a.kind}});
   for (const auto& t : spec.trainees)
     trainee_ids[t.code] = txn.append(
         "trainee", {{"convention_id", convention_id}, {"code", t.code}, {"last_name", t.last_name},
@@ -74,6 +83,8 @@ std::int64_t record_convention(Ledger& ledger, WriteTransaction& txn, const Conv
                     {"weekly_minutes", t.weekly_minutes}, {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});
   for (const auto& t : spec.trainees)
     if (t.joins) record_joins(txn, trainee_ids.at(t.code), *t.joins);
+  for (const auto& t : spec.trainees)
+    if (t.email) record_email(txn, trainee_ids.at(t.code), *t.email);
   for (const auto& f : spec.fundings) {
     const std::int64_t funding_id = txn.append(
         "funding", {{"convention_id", convention_id}, {"ref", f.ref}, {"funder", f.funder}, {"decided", opt(f.decided)},
@@ -216,7 +227,7 @@ ConventionState load_convention(Ledger& ledger, const std::string& ref) {
     while (q.next())
       state.trainees.push_back({q.i64("id"), q.text("code"),
                                 q.text("last_name"), q.text("first_name"),
-                                q.opt_text("function").value_or(""), q.opt_text("left_on"), q.opt_text("joins")});
+                                q.opt_text("function").value_or(""), q.opt_text("left_on"), q.opt_text("joins"), q.opt_text("email")});
   }
   state.renounced = find_renouncement(ledger, state.convention.id);
   state.denounced = find_denunciation(ledger, state.convention.id);

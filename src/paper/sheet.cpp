@@ -27,8 +27,20 @@ struct Planned {
 std::vector<SheetTrainee> roster(const ConventionState& st, const std::string& date) {
   std::vector<SheetTrainee> out;
   for (const auto& t : st.trainees)
-    if (t.enrolled_on(date)) out.push_back({t.code, t.last_name, t.first_name, t.function});
+    if (t.enrolled_on(date)) out.push_back({t.code, t.last_name, t.first_name, t.function, {}, {}});
   return out;
+}
+
+// An e-learning half-day has no signatures: each trainee's trace stands in their row.
+void fill_traces(Ledger& ledger, std::int64_t module_id, std::int64_t session_id, std::vector<SheetTrainee>& trainees) {
+  auto q = ledger.query("foad_trace");
+  q.bind(":module", module_id).bind(":session", session_id);
+  while (q.next())
+    for (auto& t : trainees)
+      if (t.code == q.text("trainee")) {
+        t.proof = q.opt_text("proof").value_or("");
+        t.activities = q.opt_text("activities").value_or("");
+      }
 }
 
 std::vector<Planned> planned(Ledger& ledger, const ConventionState& st, const std::string& from, const std::string& to,
@@ -64,6 +76,8 @@ std::vector<Planned> planned(Ledger& ledger, const ConventionState& st, const st
     s.place = q.opt_text("place");
     s.id = sheet_id(st.convention.ref, s.module_code, s.date, s.slot);
     s.trainees = roster(st, s.date);
+    // An e-learning half-day is proven by its traces (D. 6313-3-1), an on-site one by signatures.
+    if (s.mode == "elearning") fill_traces(ledger, st.module(s.module_code)->id, q.i64("session_id"), s.trainees);
     for (auto& g : standing_signatures(ledger, q.i64("session_id"))) {
       SheetSignature signature{std::move(g.svg), g.signed_at};
       if (g.trainee) s.signatures[*g.trainee] = std::move(signature);
@@ -92,27 +106,30 @@ std::string render_page(const Sheet& s, const std::vector<SheetPage>& pages, std
   const SheetPage& page = pages[k];
   const bool last = k + 1 == pages.size();
   const std::string page_label = fmt::format("page {} / {}", k + 1, pages.size());
+  const bool elearning = s.mode == "elearning";
   std::string rows;
-  const std::string_view row_template = resource("reports/sheet-row.html");
+  const std::string_view row_template = resource(elearning ? "reports/sheet-row-elearning.html" : "reports/sheet-row.html");
+  auto or_dash = [](const std::string& text) { return text.empty() ? std::string("—") : escape_html(text); };
   for (std::size_t i = page.first; i < page.first + page.count; ++i) {
     const auto& t = s.trainees[i];
     rows += fill_template(row_template, {{"n", std::to_string(i + 1)},
                                          {"last_name", escape_html(t.last_name)},
                                          {"first_name", escape_html(t.first_name)},
                                          {"function", escape_html(t.function)},
-                                         {"signature", signature_box(s.signatures.contains(t.code) ? std::optional(s.signatures.at(t.code)) : std::nullopt)}});
+                                         {"signature", signature_box(s.signatures.contains(t.code) ? std::optional(s.signatures.at(t.code)) : std::nullopt)},
+                                         {"proof", or_dash(t.proof)},
+                                         {"activities", or_dash(t.activities)}});
   }
   std::string times = "<span class=\"blank\"></span>";
   if (s.start_time && s.end_time) times = escape_html(*s.start_time + " – " + *s.end_time);
   std::string notes;
-  if (s.mode == "elearning")
-    notes = "  <p class=\"note\">Demi-journée en e-learning : la preuve de présence est le relevé de connexion "
-            "(plateforme de formation) de chaque stagiaire, à joindre à cette feuille.</p>\n";
   if (s.trainees.empty()) notes += "  <p class=\"note\">Aucun stagiaire inscrit à cette date.</p>\n";
   const std::string count = std::to_string(s.trainees.size());
-  // The trainer certifies every row of the sheet, on its last page only (Art. 9-2).
+  // The trainer certifies every row of the sheet, on its last page only (Art. 9-2); an e-learning
+  // half-day is proven by the traces instead (D. 6313-3-1).
   const std::string closing =
-      last ? fill_template(resource("reports/sheet-trainer.html"),
+      last && elearning ? fill_template(resource("reports/sheet-trace.html"), {{"trainee_count", count}})
+      : last ? fill_template(resource("reports/sheet-trainer.html"),
                            {{"trainee_count", count},
                             {"trainer", or_blank(s.trainer)},
                             {"trainer_signature", signature_box(s.trainer_signature)},
@@ -121,7 +138,8 @@ std::string render_page(const Sheet& s, const std::vector<SheetPage>& pages, std
                            {{"from", std::to_string(page.first + 1)},
                             {"to", std::to_string(page.first + page.count)},
                             {"trainee_count", count},
-                            {"next_page", fmt::format("page {} / {}", k + 2, pages.size())}});
+                            {"next_page", fmt::format("page {} / {}", k + 2, pages.size())},
+                            {"signed_there", elearning ? "" : ", où le formateur signe"}});
   return fill_template(
       resource("reports/sheet-page.html"),
       {{"id", escape_html(s.id)},
@@ -144,6 +162,7 @@ std::string render_page(const Sheet& s, const std::vector<SheetPage>& pages, std
        {"mode", s.mode == "elearning" ? "E-learning (à distance)" : "Présentiel"},
        {"trainer", or_blank(s.trainer)},
        {"notes", notes},
+       {"head", std::string(resource(elearning ? "reports/sheet-head-elearning.html" : "reports/sheet-head.html"))},
        {"rows", rows},
        {"closing", closing}});
 }

@@ -14,6 +14,9 @@ namespace ledger::paper {
 
 struct SheetTrainee {
   std::string code, last_name, first_name, function;
+  // E-learning half-days (D. 6313-3-1): the trainee's trace, the proof reference of the entry
+  // that stands and the activities completed that day (codes), empty when none is recorded.
+  std::string proof, activities;
 };
 
 // A signature given in a browser (`ledger sign`): its image and when it was given.
