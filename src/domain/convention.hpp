@@ -12,6 +12,7 @@
 namespace ledger {
 
 class Ledger;
+class Query;
 class WriteTransaction;
 
 struct Clauses {
@@ -81,6 +82,9 @@ struct ConventionSpec {
   std::vector<TraineeSpec> trainees;
   std::vector<FundingSpec> fundings;
   std::string source;
+  // The line of each key read, by its path in the file (`convention.ends`, `module[2].hours`,
+  // `module[2]` for the table itself), to point at it from a later check (`convention amend`).
+  std::map<std::string, std::int64_t> lines;
 };
 
 // The scheme's proper French name (catalogue), for `convention show`, the tables and documents.
@@ -137,6 +141,10 @@ struct ConventionRow {
   std::string ref, title, option, nature, starts, ends;
   BasisPoints max_training_share_bp = 7000;
   Clauses clauses;
+  // The version in force (1: as imported; avenant n° k makes k + 1) and, once amended, the date
+  // its latest avenant was recorded. `ends`, the clauses and module hours and prices are its.
+  std::int64_t version = 1;
+  std::optional<std::string> amended_on;
 };
 
 // The renouncement of the whole convention (Art. 14), when one is recorded.
@@ -174,7 +182,12 @@ struct ConventionState {
   const TraineeRow& trainee_or_flag(std::string_view code, const char* flag) const;
 };
 
-// The convention `ref`, or the only one when `ref` is empty; a clear error otherwise.
+// The clauses of Art. 13 in a row of `convention_terms` or `convention_version` (schema 11).
+Clauses clauses_of(const Query& q);
+
+// The convention `ref` in its latest version (queries/convention_get.sql reads
+// `convention_terms`, queries/convention_modules.sql `module_terms`: every command computes with
+// the latest avenant's terms), or the only one when `ref` is empty; a clear error otherwise.
 ConventionState load_convention(Ledger& ledger, const std::string& ref);
 std::vector<std::string> convention_refs(Ledger& ledger);
 // The chain ids of every entry of the convention (queries/convention_chain_ids.sql).
@@ -188,6 +201,38 @@ std::optional<Denunciation> find_denunciation(Ledger& ledger, std::int64_t conve
 // Why no write is taken for this half-day (one after a denounced convention's end, Art. 15), or
 // nothing.
 std::optional<std::string> denounced_refusal(const ConventionState& st, const ModuleRow& module, const std::string& date);
+
+// ---- Amendments (avenants, `convention amend`, schema/011_amendments.sql) ----
+
+// "version 2 (avenant n° 1 du 20 novembre 2026)": how reports and documents say which version
+// of an amended convention they computed with.
+std::string version_note(std::int64_t version, const std::string& amended_on);
+// The convention's reference as documents print it: "REF", or once amended "REF, version 2
+// (avenant n° 1 du 20 novembre 2026)".
+std::string convention_label(const ConventionRow& c);
+
+// One difference between two versions, as the convention file writes it: `field` is
+// `convention.ends`, `clauses.partial_percent`, `module[CODE].price_ht`, or `module[CODE]`,
+// `trainee[ID]`, `funding[REF]` for an addition (old value empty, new value its label or name).
+struct AmendmentChange {
+  std::string field, old_value, new_value;
+};
+
+// The convention as its latest version stands, in the shape of a convention file: every module,
+// trainee (joining dates included) and agreement recorded, those added by commands too.
+ConventionSpec recorded_spec(Ledger& ledger, const ConventionState& st);
+
+// What `file` changes in `recorded`: `ends`, clauses, module hours and prices, and the modules,
+// trainees and agreements it adds. Any other difference, or a recorded item the file leaves out,
+// is refused as `FILE:LINE: field: new value: why (recorded value)`, every one listed.
+std::vector<AmendmentChange> amendment_changes(const ConventionSpec& recorded, const ConventionSpec& file, const std::string& file_name);
+
+// Records `file` as the next version of the convention (the caller's transaction), after refusing
+// what contradicts the ledger (a renounced or denounced convention, `ends` before a planned
+// half-day, a module's hours below its planned half-days, an amendment that changes nothing).
+// Returns the new version's number.
+std::int64_t record_amendment(Ledger& ledger, WriteTransaction& txn, const ConventionState& st, const ConventionSpec& file,
+                              const std::string& file_name, const std::string& reason);
 
 // A funding agreement of the convention by its ref, with its decision date once decided.
 struct FundingRow {

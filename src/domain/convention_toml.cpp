@@ -19,6 +19,7 @@ namespace {
 struct Source {
   const std::string& file;
   const std::string& bytes;
+  std::map<std::string, std::int64_t>& lines;  // the spec's: where each key was read
 
   // The text of a value in the file. toml++ counts columns in code points, the end excluded.
   std::string written(const toml::node& n) const {
@@ -76,7 +77,9 @@ class Codes {
 class Section {
  public:
   Section(const toml::table& table, std::string name, const Source& source, ProblemList& problems)
-      : table_(table), name_(std::move(name)), source_(source), problems_(problems) {}
+      : table_(table), name_(std::move(name)), source_(source), problems_(problems) {
+    source_.lines[name_] = table_.source().begin.line;
+  }
 
   ~Section() = default;
 
@@ -219,6 +222,7 @@ class Section {
   const toml::node* get(const std::string& key, bool required) {
     asked_.insert(key);
     const toml::node* n = table_.get(key);
+    if (n != nullptr) source_.lines[name_ + "." + key] = n->source().begin.line;
     if (n == nullptr && required) problem(nullptr, key, tr("toml.missing"), tr("toml.required_key"));
     return n;
   }
@@ -327,8 +331,8 @@ ConventionSpec read_convention_toml(const std::string& bytes, const std::string&
     throw InputError({fmt::format("{}:{}", file, e.source().begin.line), tr("toml.syntax"), "", tr("toml.syntax_detail", fmt::arg("detail", e.description()))});
   }
   ProblemList problems;
-  const Source source{file, bytes};
   ConventionSpec spec;
+  const Source source{file, bytes, spec.lines};
   spec.source = bytes;
 
   for (const auto& [key, node] : root) {

@@ -56,6 +56,7 @@ std::vector<Planned> planned(Ledger& ledger, const ConventionState& st, const st
     Planned p;
     Sheet& s = p.sheet;
     s.convention_ref = st.convention.ref;
+    s.convention_label = convention_label(st.convention);
     s.convention_title = st.convention.title;
     s.option = st.convention.option;
     s.scheme = scheme_name(st.convention.nature);
@@ -147,7 +148,7 @@ std::string render_page(const Sheet& s, const std::vector<SheetPage>& pages, std
        {"convention_title", escape_html(s.convention_title)},
        {"option", escape_html(option_label(s.option))},
        {"scheme", escape_html(s.scheme)},
-       {"convention_ref", escape_html(s.convention_ref)},
+       {"convention_ref", escape_html(s.convention_label)},
        {"beneficiary_name", or_blank(s.beneficiary_name)},
        {"org_name", escape_html(s.org_name)},
        {"org_siret", or_blank(s.org_siret)},

@@ -27,6 +27,7 @@ struct SheetSignature {
 struct Sheet {
   std::string id;  // sheet_id(): what `ledger attend --sheet` takes
   std::string convention_ref, convention_title, option, scheme;  // scheme: its proper French name
+  std::string convention_label;  // the ref, with the version in force once amended
   std::string beneficiary_name;
   std::string org_name, org_siret, org_nda;
   bool org_internal = false;
