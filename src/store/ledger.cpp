@@ -224,7 +224,7 @@ void Ledger::check_schema(Open how) {
   kind.next();
   const bool foreign = kind.i64("objects") > 0 && kind.i64("ledger") == 0;
   kind.reset();
-  if (foreign) throw DatabaseError(path_ + ": " + tr(on_postgres() ? "db.pg_foreign" : "db.foreign"));
+  if (foreign) throw DatabaseError(path_ + ": " + (on_postgres() ? tr("db.pg_foreign") : tr("db.foreign")));
   const int version = schema_version();
   if (version > latest_schema_version())
     throw DatabaseError(path_ + ": " + tr("db.newer", fmt::arg("version", version), fmt::arg("latest", latest_schema_version())));

@@ -92,13 +92,21 @@ const std::vector<Rule>& dialect_rules() {
   return rules;
 }
 
+// libpq's messages on one line, as every error of the ledger is (`FILE:LINE: field: value: why`).
+std::string one_line(std::string text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  for (std::size_t at; (at = text.find_first_of("\n\t")) != std::string::npos;) {
+    const auto end = text.find_first_not_of("\n\t ", at);
+    text.replace(at, end == std::string::npos ? text.size() - at : end - at, " ");
+  }
+  return text;
+}
+
 // SQLSTATE classes and codes (PostgreSQL's Appendix A) as store errors.
 [[noreturn]] void throw_result(const PGresult* result, PGconn* conn) {
   const char* state = result != nullptr ? pq().PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   const char* primary = result != nullptr ? pq().PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-  std::string reason = primary != nullptr ? primary : pq().PQerrorMessage(conn);
-  while (!reason.empty() && reason.back() == '\n') reason.pop_back();
-  const std::string message = "database: " + reason;
+  const std::string message = "database: " + one_line(primary != nullptr ? primary : pq().PQerrorMessage(conn));
   const std::string code = state != nullptr ? state : "";
   if (code == "57014" && caught_signal() != 0) throw_interrupted();
   if (code == "23505") throw DuplicateEntry(message);
@@ -399,8 +407,7 @@ PgConnection::PgConnection(const std::string& name) {
   const std::string conninfo = name.starts_with("postgres:") && !name.starts_with("postgres://") ? name.substr(9) : name;
   conn_ = pq().PQconnectdb(conninfo.c_str());
   if (conn_ == nullptr || pq().PQstatus(conn_) != CONNECTION_OK) {
-    std::string reason = conn_ != nullptr ? pq().PQerrorMessage(conn_) : "out of memory";
-    while (!reason.empty() && (reason.back() == '\n' || reason.back() == ' ')) reason.pop_back();
+    const std::string reason = one_line(conn_ != nullptr ? pq().PQerrorMessage(conn_) : "out of memory");
     if (conn_ != nullptr) pq().PQfinish(conn_);
     conn_ = nullptr;
     throw DatabaseError(name + ": " + tr("db.pg_unreachable", fmt::arg("reason", reason)));
