@@ -1,7 +1,7 @@
 -- Fields the seed convention asks for that were left empty at import: `part` names the TOML table,
 -- `item` the module code or trainee id or training body key, `field` the TOML key, `article` where
 -- the seed asks for it.
-WITH v AS (SELECT * FROM convention WHERE id = :convention)
+WITH v AS (SELECT * FROM convention_terms WHERE id = :convention)
 SELECT 'convention' AS part, '' AS item, 'signed_place' AS field, 'Art. 15 (Fait à)' AS article FROM v WHERE coalesce(signed_place, '') = ''
 UNION ALL SELECT 'convention', '', 'signed_on', 'Art. 15 (le)' FROM v WHERE coalesce(signed_on, '') = ''
 UNION ALL SELECT 'clauses', '', 'beneficiary_notice_days', 'Art. 13 (14-1)' FROM v WHERE beneficiary_notice_days IS NULL
@@ -25,7 +25,7 @@ WHERE o.convention_id = :convention
   AND coalesce(CASE f.field WHEN 'address' THEN o.address WHEN 'representative' THEN o.representative
                             WHEN 'title' THEN o.title ELSE o.icom END, '') = ''
 UNION ALL
-SELECT 'module', m.code, 'days', 'Art. 7 (durée en jours)' FROM module m
+SELECT 'module', m.code, 'days', 'Art. 7 (durée en jours)' FROM module_terms m
 WHERE m.convention_id = :convention AND m.days_x100 IS NULL
 UNION ALL
 SELECT 'module', m.code, 'place', 'Art. 9 (lieu de formation)' FROM module m

@@ -1,7 +1,8 @@
 -- Every chained entry of convention :convention: the agreement and its parties, modules,
 -- trainees with their joining dates, funding, half-days with their cancellations, departures, attendance
--- (corrections and voids included), money movements (with the refusals forced on them), grades and
--- evidence (retractions included). `export proofs` checks their links before writing.
+-- (corrections and voids included), money movements (with the refusals forced on them), grades,
+-- evidence (retractions included), the FOAD records (activities, e-mails, completions, assistance)
+-- and avenants (with their module terms and changes). `export proofs` checks their links before writing.
 SELECT id FROM convention WHERE id = :convention
 UNION ALL SELECT id FROM beneficiary WHERE convention_id = :convention
 UNION ALL SELECT id FROM training_org WHERE convention_id = :convention
@@ -29,4 +30,11 @@ UNION ALL SELECT f.id FROM forced_write f JOIN payment p ON p.id = f.payment_id 
 UNION ALL SELECT f.id FROM forced_write f JOIN refund r ON r.id = f.refund_id JOIN training_org o ON o.id = r.org_id
           WHERE o.convention_id = :convention
 UNION ALL SELECT id FROM evidence WHERE convention_id = :convention
-UNION ALL SELECT r.id FROM evidence_retraction r JOIN evidence e ON e.id = r.evidence_id WHERE e.convention_id = :convention;
+UNION ALL SELECT r.id FROM evidence_retraction r JOIN evidence e ON e.id = r.evidence_id WHERE e.convention_id = :convention
+UNION ALL SELECT a.id FROM module_activity a JOIN module m ON m.id = a.module_id WHERE m.convention_id = :convention
+UNION ALL SELECT e.id FROM trainee_email e JOIN trainee t ON t.id = e.trainee_id WHERE t.convention_id = :convention
+UNION ALL SELECT c.id FROM activity_completion c JOIN trainee t ON t.id = c.trainee_id WHERE t.convention_id = :convention
+UNION ALL SELECT a.id FROM assistance a JOIN module m ON m.id = a.module_id WHERE m.convention_id = :convention
+UNION ALL SELECT id FROM convention_amendment WHERE convention_id = :convention
+UNION ALL SELECT ma.id FROM module_amendment ma JOIN convention_amendment a ON a.id = ma.amendment_id WHERE a.convention_id = :convention
+UNION ALL SELECT ch.id FROM amendment_change ch JOIN convention_amendment a ON a.id = ch.amendment_id WHERE a.convention_id = :convention;

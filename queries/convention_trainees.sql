@@ -1,5 +1,8 @@
-SELECT t.*, d.on_date AS left_on, j.joins
+-- The trainees of a convention with their departures, joining dates and e-mails; :before (a chain
+-- id, or NULL for all): those recorded before it, the trainees of an earlier version.
+SELECT t.*, d.on_date AS left_on, j.joins, e.email
 FROM trainee t LEFT JOIN departure d ON d.trainee_id = t.id
 LEFT JOIN trainee_join j ON j.trainee_id = t.id
-WHERE t.convention_id = ?
+LEFT JOIN trainee_email e ON e.trainee_id = t.id
+WHERE t.convention_id = :convention AND (:before IS NULL OR t.id < :before)
 ORDER BY t.code;

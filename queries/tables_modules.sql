@@ -7,6 +7,6 @@ SELECT m.code, m.label, m.minutes, m.training_minutes, m.support_minutes, m.eval
          WHERE s.module_id = m.id AND c.id IS NULL) AS first_date,
        (SELECT max(s.date) FROM session s LEFT JOIN cancellation c ON c.session_id = s.id
          WHERE s.module_id = m.id AND c.id IS NULL) AS last_date
-FROM module m JOIN training_org o ON o.id = m.org_id
+FROM module_terms m JOIN training_org o ON o.id = m.org_id
 WHERE m.convention_id = ?
 ORDER BY m.id;

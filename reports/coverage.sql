@@ -13,7 +13,7 @@
 -- in part. The walk runs from the first entry, so earlier months use up the cap first.
 WITH conv AS (
   SELECT c.starts, c.ends
-  FROM convention c
+  FROM convention_terms c
   WHERE c.id = :convention AND NOT EXISTS (SELECT 1 FROM convention_cancel cc WHERE cc.convention_id = c.id)
 ),
 entry AS (

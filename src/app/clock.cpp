@@ -29,9 +29,7 @@ Clock Clock::from_environment() {
   return Clock(t);
 }
 
-date::year_month_day Clock::today() const { return date::year_month_day{date::floor<date::days>(now_)}; }
-
-std::string Clock::paris_date() const {
+date::year_month_day Clock::today() const {
   using namespace std::chrono;
   // EU summer time (Directive 2000/84/EC): from the last Sunday of March to the last Sunday of
   // October, both at 01:00 UTC; UTC+2 then, UTC+1 otherwise.
@@ -40,8 +38,10 @@ std::string Clock::paris_date() const {
     return sys_seconds{date::sys_days{y / m / date::Sunday[date::last]}} + hours{1};
   };
   const bool summer = now_ >= last_sunday_1h(date::March) && now_ < last_sunday_1h(date::October);
-  return date::format("%F", date::floor<date::days>(now_ + hours{summer ? 2 : 1}));
+  return date::year_month_day{date::floor<date::days>(now_ + hours{summer ? 2 : 1})};
 }
+
+std::string Clock::paris_date() const { return date::format("%F", date::sys_days{today()}); }
 
 std::string Clock::timestamp() const { return date::format("%FT%TZ", now_); }
 

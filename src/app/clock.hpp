@@ -15,10 +15,10 @@ class Clock {
   static Clock from_environment();
 
   std::chrono::sys_seconds now() const { return now_; }
-  date::year_month_day today() const;
   // The date in Europe/Paris (CET, CEST under the EU rule), the day the ledger's users live in:
-  // what "today" means for attendance ahead of time and for half-days not yet held.
-  std::string paris_date() const;
+  // what "today" means for attendance ahead of time, half-days not yet held, checks and documents.
+  date::year_month_day today() const;
+  std::string paris_date() const;  // today(), `2026-11-27`
   // UTC, ISO 8601, to the second: `2026-11-27T10:00:00Z`.
   std::string timestamp() const;
 

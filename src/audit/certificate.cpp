@@ -62,6 +62,7 @@ std::string planned_modules(const CertificatePage& p) {
 Certificate load_certificate(Ledger& ledger, const Clock& clock, const ConventionState& st, const TraineeRow& trainee) {
   Certificate c;
   c.convention_ref = st.convention.ref;
+  c.convention_label = convention_label(st.convention);
   c.title = st.convention.title;
   c.option = paper::option_label(st.convention.option);
   c.scheme = scheme_name(st.convention.nature);
@@ -218,7 +219,7 @@ std::string render_certificate_html(const Certificate& c) {
                     {"justified", escape_html(justification_fr(p))},
                     {"rows", rows},
                     {"unproven", unproven},
-                    {"convention", escape_html(c.convention_ref)},
+                    {"convention", escape_html(c.convention_label)},
                     {"issued_on", escape_html(paper::short_french_date(c.issued_on))}});
   }
   return paper::fill_template(resource("reports/certificate.html"),
@@ -269,7 +270,7 @@ void render_certificate_text(const Certificate& c, std::ostream& out) {
          {"justified", justification_fr(p)},
          {"rows", rows},
          {"unproven", p.unproven > 0 ? "\n" + tr("certificate.unproven_text", fmt::arg("hours", format_hours(p.unproven))) + "\n" : ""},
-         {"convention", c.convention_ref},
+         {"convention", c.convention_label},
          {"issued_on", paper::short_french_date(c.issued_on)}});
   }
 }

@@ -39,6 +39,7 @@ struct CertificatePage {
 
 struct Certificate {
   std::string convention_ref, title, option, scheme;  // scheme: its proper French name
+  std::string convention_label;  // the ref, with the version in force once amended
   std::string trainee_code, last_name, first_name;
   std::string employer_name, employer_siret, employer_address;
   std::string issued_on;  // ISO

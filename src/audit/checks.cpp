@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <set>
 
 #include "audit/holidays.hpp"
 #include "domain/values.hpp"
@@ -106,6 +107,7 @@ class Checker {
     receipts_above_claims();
     empty_fields();
     evidence_missing();
+    foad_trainees(foad_activities());
     return std::move(findings_);
   }
 
@@ -307,6 +309,50 @@ class Checker {
       add_at(q, Severity::warning, "evidence_missing",
              tr("check.evidence_missing", fmt::arg("entry", q.i64("entry")), fmt::arg("hours", format_hours(q.i64("attended_min")))))
           .trainee = text(q, "trainee_id");
+  }
+
+  // D. 6313-3-1: an e-learning module states its pedagogical activities and the time estimated
+  // to carry them out, which account for the module's hours. Returns the e-learning modules whose
+  // completions the ledger holds (`lms import`).
+  std::set<std::string> foad_activities() {
+    std::set<std::string> traced;
+    auto q = query("check_foad_modules");
+    while (q.next()) {
+      const Minutes hours = q.i64("minutes"), estimated = q.i64("activity_minutes");
+      if (q.flag("traced")) traced.insert(text(q, "module"));
+      if (q.i64("activities") == 0)
+        add(Severity::warning, "foad_no_activities", tr("check.foad_no_activities")).module = text(q, "module");
+      else if (estimated != hours)
+        add(Severity::warning, "foad_activity_minutes",
+            tr("check.foad_activity_minutes", fmt::arg("estimated", format_hours(estimated)), fmt::arg("hours", format_hours(hours))))
+            .module = text(q, "module");
+    }
+    return traced;
+  }
+
+  // D. 6313-3-1, per trainee of an e-learning module: the minutes recorded on its e-learning
+  // half-days are backed by activities completed whose estimated time covers them (checked for a
+  // module whose completions the ledger holds, as evidence_missing is for a convention holding
+  // evidence: one keeping its platform's traces elsewhere is not told of every trainee); hours
+  // followed come with an assistance record and an evaluation (a grade of the module).
+  void foad_trainees(const std::set<std::string>& traced) {
+    auto q = query("check_foad_trainees");
+    while (q.next()) {
+      const std::string module = text(q, "module"), trainee = text(q, "trainee");
+      auto at = [&](Finding& f) {
+        f.module = module;
+        f.trainee = trainee;
+      };
+      const Minutes recorded = q.i64("recorded_min"), completed = q.i64("completed_min");
+      if (traced.contains(module) && recorded > completed)
+        at(add(Severity::warning, "foad_above_estimate",
+               tr("check.foad_above_estimate", fmt::arg("recorded", format_hours(recorded)), fmt::arg("estimated", format_hours(completed)))));
+      if (q.i64("followed_min") == 0) continue;
+      if (q.i64("assistance") == 0)
+        at(add(Severity::warning, "foad_no_assistance", tr("check.foad_no_assistance", fmt::arg("hours", format_hours(q.i64("followed_min"))))));
+      if (q.i64("grades") == 0)
+        at(add(Severity::warning, "foad_no_evaluation", tr("check.foad_no_evaluation", fmt::arg("hours", format_hours(q.i64("followed_min"))))));
+    }
   }
 
   Ledger& ledger_;

@@ -16,14 +16,18 @@ int run_check(Ledger& ledger, const Clock& clock, std::ostream& out, const Check
   std::vector<std::string> refs = opts.convention.empty() ? convention_refs(ledger) : std::vector{opts.convention};
   if (refs.empty()) throw InputError::flag("--convention", "", tr("convention.none_in_ledger"));
   std::vector<audit::Finding> findings;
+  std::vector<std::string> versions;  // which version the rules were checked against, when amended
   for (const auto& ref : refs) {
     const ConventionState st = load_convention(ledger, ref);
+    if (st.convention.amended_on)
+      versions.push_back(tr("amend.check_note", fmt::arg("ref", ref), fmt::arg("note", version_note(st.convention.version, *st.convention.amended_on))));
     auto found = audit::check_convention(ledger, clock, st);
     findings.insert(findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
   const auto errors = std::count_if(findings.begin(), findings.end(),
                                     [](const audit::Finding& f) { return f.severity == audit::Severity::error; });
   if (opts.format == Format::table) {
+    for (const auto& note : versions) out << note << '\n';
     if (findings.empty()) {
       out << tr("check.clean", fmt::arg("refs", fmt::join(refs, ", "))) << '\n';
       return kOk;

@@ -39,10 +39,26 @@ std::string clause(const std::optional<std::int64_t>& bp, const std::optional<Ce
 int run_convention_show(Ledger& ledger, const Clock& clock, std::ostream& out, const ConventionShowOptions& opts) {
   const ConventionState state = load_convention(ledger, opts.ref);
   const auto& c = state.convention;
+  // The version shown (`--version N`, else the latest): its terms, and the rows recorded before
+  // the next avenant.
+  const std::int64_t version = opts.version == 0 ? c.version : opts.version;
+  if (version < 1 || version > c.version)
+    throw InputError::flag("--version", std::to_string(opts.version), tr("amend.no_such_version", fmt::arg("ref", c.ref), fmt::arg("latest", c.version)));
+  auto v = ledger.query("convention_version_get");
+  v.bind(":convention", c.id);
+  v.bind(":version", version);
+  v.next();
+  const Value before = v.is_null("next_id") ? Value() : Value(v.i64("next_id"));
   out << tr("show.header", fmt::arg("ref", c.ref), fmt::arg("title", c.title), fmt::arg("option", paper::option_label(c.option)),
-            fmt::arg("nature", scheme_name(c.nature)), fmt::arg("starts", c.starts), fmt::arg("ends", c.ends),
+            fmt::arg("nature", scheme_name(c.nature)), fmt::arg("starts", c.starts), fmt::arg("ends", v.text("ends")),
             fmt::arg("share", format_percent(c.max_training_share_bp)))
       << '\n';
+  if (c.version > 1)
+    out << (version == 1 ? tr("amend.show.original", fmt::arg("latest", c.version))
+                         : tr("amend.show.version", fmt::arg("version", version), fmt::arg("number", version - 1),
+                              fmt::arg("date", french_date(v.text("recorded_at").substr(0, 10))), fmt::arg("reason", v.text("reason")),
+                              fmt::arg("latest", c.version)))
+        << '\n';
 
   {
     auto q = ledger.query("convention_beneficiary");
@@ -77,7 +93,8 @@ int run_convention_show(Ledger& ledger, const Clock& clock, std::ostream& out, c
                  tr("show.col.support") + ">", tr("show.col.evaluation") + ">", tr("show.col.days") + ">", tr("show.col.elearning"),
                  tr("show.col.place"), tr("show.col.price") + ">"});
     auto q = ledger.query("convention_modules_full");
-    q.bind(1, c.id);
+    q.bind(":convention", c.id);
+    q.bind(":version", version);
     while (q.next())
       t.add({q.text("code"), q.text("label"), q.text("org_key"),
              format_hours(q.i64("minutes")), hours_or_dash(q.opt_i64("training_minutes")),
@@ -87,14 +104,33 @@ int run_convention_show(Ledger& ledger, const Clock& clock, std::ostream& out, c
              format_euros(q.i64("price_ht_cents"))});
     t.print(out, "  ");
   }
+  {
+    // D. 6313-3-1: the e-learning modules' activities and their estimated time, when declared.
+    TextTable t({tr("show.col.module"), tr("show.col.activity"), tr("show.col.label"), tr("show.col.kind"), tr("show.col.estimated") + ">"});
+    auto q = ledger.query("convention_activities");
+    q.bind(1, c.id);
+    while (q.next()) {
+      const std::string kind = q.text("kind");
+      t.add({q.text("module"), q.text("code"), q.text("label"),
+             kind == "content" ? tr("show.kind_content") : kind == "quiz" ? tr("show.kind_quiz")
+             : kind == "assignment" ? tr("show.kind_assignment") : tr("show.kind_virtual_class"),
+             format_hours(q.i64("minutes"))});
+    }
+    if (!t.empty()) {
+      out << '\n' << tr("show.activities_title") << '\n';
+      t.print(out, "  ");
+    }
+  }
 
-  out << '\n' << tr("show.trainees_title", fmt::arg("count", state.trainees.size())) << '\n';
   {
     TextTable t({tr("show.col.id"), tr("col.last_name"), tr("col.first_name"), tr("show.col.age") + ">", tr("show.col.function"),
                  tr("show.col.contract"), tr("show.col.weekly") + ">", tr("show.col.left")});
     auto q = ledger.query("convention_trainees");
-    q.bind(1, c.id);
+    q.bind(":convention", c.id);
+    q.bind(":before", before);
+    std::size_t count = 0;
     while (q.next()) {
+      ++count;
       const auto start = q.opt_text("contract_start"), end = q.opt_text("contract_end");
       std::string contract = !start && !end ? "—" : fmt::format("{} → {}", text(start, "?"), text(end, "?"));
       t.add({q.text("code"), q.text("last_name"), q.text("first_name"),
@@ -102,6 +138,7 @@ int run_convention_show(Ledger& ledger, const Clock& clock, std::ostream& out, c
              text(q.opt_text("function")), contract, format_hours(q.i64("weekly_minutes")),
              text(q.opt_text("left_on"), "")});
     }
+    out << '\n' << tr("show.trainees_title", fmt::arg("count", count)) << '\n';
     t.print(out, "  ");
   }
 
@@ -111,7 +148,8 @@ int run_convention_show(Ledger& ledger, const Clock& clock, std::ostream& out, c
                  tr("show.col.cap_hours") + ">", tr("show.col.cap_amount") + ">", tr("show.col.basis"), tr("show.col.subrogation"),
                  tr("show.col.modules"), tr("show.col.trainees")});
     auto q = ledger.query("convention_fundings");
-    q.bind(1, c.id);
+    q.bind(":convention", c.id);
+    q.bind(":before", before);
     while (q.next())
       t.add({q.text("ref"), q.text("funder"), text(q.opt_text("decided_on"), tr("report.status_pending").c_str()),
              format_euros(q.i64("hourly_rate_cents")),
@@ -123,7 +161,7 @@ int run_convention_show(Ledger& ledger, const Clock& clock, std::ostream& out, c
     else t.print(out, "  ");
   }
 
-  const auto& cl = c.clauses;
+  const Clauses cl = clauses_of(v);
   out << '\n'
       << tr("show.clauses", fmt::arg("beneficiary_days", cl.beneficiary_notice_days ? std::to_string(*cl.beneficiary_notice_days) : "?"),
             fmt::arg("beneficiary", clause(cl.beneficiary_percent_bp, cl.beneficiary_amount_cents)),
@@ -160,6 +198,7 @@ void setup_convention_show(CLI::App& app, Context& ctx) {
   cmd->add_option("REF", opts->ref, tr("help.opt.ref"));
   auto with_tables = std::make_shared<bool>(false);
   cmd->add_flag("--tables", *with_tables, tr("help.opt.tables"));
+  cmd->add_option("--version", opts->version, tr("amend.help.version"));
   add_format_option(*cmd, tables->format, tables->output);
   cmd->add_option("--section", tables->section,
                   tr("help.opt.section.with_tables"));

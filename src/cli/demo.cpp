@@ -13,7 +13,9 @@
 #include "app/command.hpp"
 #include "app/text.hpp"
 #include "app/error.hpp"
+#include "cli/foad.hpp"
 #include "cli/money.hpp"
+#include "cli/paper.hpp"
 #include "cli/report.hpp"
 #include "cli/spine.hpp"
 #include "domain/convention.hpp"
@@ -167,6 +169,21 @@ int run_demo(const std::string& path, const Clock& clock, std::ostream& out) {
            opts.reason = "Signature retrouvée sur la feuille papier";
            run_attend_correct(*ledger, clock, o, opts);
          });
+  // The e-learning module's assistance and evaluations (D. 6313-3-1).
+  n.step("assist add --module PASS --date 2026-09-14 --kind technical --staff \"Support plateforme\" --minutes 20 --note \"Ouverture des accès\"",
+         [&](std::ostream& o) {
+           run_assist_add(*ledger, clock, o, AssistAddOptions{"", "PASS", "", "2026-09-14", "technical", "Support plateforme", "20", "Ouverture des accès"});
+         });
+  n.step("assist add --module PASS --date 2026-09-21 --kind pedagogical --staff \"Nadia Roux\" --minutes 60 --note \"Tutorat : exercices corrigés\"",
+         [&](std::ostream& o) {
+           run_assist_add(*ledger, clock, o,
+                          AssistAddOptions{"", "PASS", "", "2026-09-21", "pedagogical", "Nadia Roux", "60", "Tutorat : exercices corrigés"});
+         });
+  for (const auto& [trainee, score] : std::vector<std::pair<std::string, std::string>>{
+           {"T01", "16.5"}, {"T02", "14"}, {"T03", "17"}, {"T04", "12.5"}, {"T05", "15"}})
+    n.step(fmt::format("grade add --trainee {} --module PASS --test \"Quiz final\" --score {}", trainee, score), [&](std::ostream& o) {
+      run_grade_add(*ledger, clock, o, GradeAddOptions{"", trainee, "PASS", "Quiz final", score, ""});
+    });
   // Issue 3: money movements and the month-end report.
   n.step("invoice add --org crf-est --number FE-2026-031 --date 2026-10-01 --kind training --module PREMSS --amount-ht 9150",
          [&](std::ostream& o) {

@@ -25,6 +25,7 @@ Dataset invoice_list(Ledger& ledger, const RecordListOptions& opts);
 Dataset payment_list(Ledger& ledger, const RecordListOptions& opts);
 Dataset refund_list(Ledger& ledger, const RecordListOptions& opts);
 Dataset funding_list(Ledger& ledger, const RecordListOptions& opts);
+Dataset convention_history(Ledger& ledger, const RecordListOptions& opts);
 
 // Renders `data`; an empty table is the sentence `none` instead.
 int print_record_list(const Dataset& data, const std::string& none, std::ostream& out, const RecordListOptions& opts);

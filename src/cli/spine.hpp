@@ -21,6 +21,11 @@ struct ConventionImportOptions {
 
 struct ConventionShowOptions {
   std::string ref;
+  std::int64_t version = 0;  // 0: the latest
+};
+
+struct ConventionAmendOptions {
+  std::string file, reason;
 };
 
 struct ConventionCancelOptions {
@@ -34,6 +39,7 @@ struct ConventionDenounceOptions {
 struct TraineeAddOptions {
   std::string convention, id, last_name, first_name, birth_date, function, contract_start, contract_end, weekly_hours;
   std::string joins;  // empty: from the start
+  std::string email;  // to match LMS exports; empty: none
 };
 
 struct TraineeLeaveOptions {
@@ -96,6 +102,7 @@ int run_convention_import(Ledger& ledger, const Clock& clock, std::ostream& out,
 int run_convention_list(Ledger& ledger, std::ostream& out);
 int run_convention_show(Ledger& ledger, const Clock& clock, std::ostream& out, const ConventionShowOptions& opts);
 int run_convention_cancel(Ledger& ledger, const Clock& clock, std::ostream& out, const ConventionCancelOptions& opts);
+int run_convention_amend(Ledger& ledger, const Clock& clock, std::ostream& out, const ConventionAmendOptions& opts);
 int run_convention_denounce(Ledger& ledger, const Clock& clock, std::ostream& out, const ConventionDenounceOptions& opts);
 int run_trainee_add(Ledger& ledger, const Clock& clock, std::ostream& out, const TraineeAddOptions& opts);
 int run_trainee_leave(Ledger& ledger, const Clock& clock, std::ostream& out, const TraineeLeaveOptions& opts);

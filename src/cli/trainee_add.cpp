@@ -29,6 +29,10 @@ int run_trainee_add(Ledger& ledger, const Clock& clock, std::ostream& out, const
   const std::string joins = opts.joins.empty() ? "" : date_flag("--joins", opts.joins);
   if (joins > st.convention.ends)
     throw InputError::flag("--joins", joins, tr("timeline.joins_after_end", fmt::arg("date", french_date(st.convention.ends))));
+  const std::string email = opts.email.empty() ? "" : flag_value("--email", opts.email, parse_email);
+  for (const auto& t : st.trainees)
+    if (!email.empty() && t.email && code_key(*t.email) == code_key(email))
+      throw InputError::flag("--email", email, tr("foad.email_taken"));
 
   WriteTransaction txn(ledger, clock);
   const std::int64_t trainee_id =
@@ -38,6 +42,7 @@ int run_trainee_add(Ledger& ledger, const Clock& clock, std::ostream& out, const
                              {"contract_start", start}, {"contract_end", end}, {"weekly_minutes", weekly},
                              {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});
   if (!joins.empty()) record_joins(txn, trainee_id, joins);
+  if (!email.empty()) record_email(txn, trainee_id, email);
   // Agreements written for every trainee cover this one too, on their modules.
   std::vector<std::string> joined;
   auto fundings = ledger.query("funding_all_trainees");
@@ -83,6 +88,7 @@ void setup_trainee_add(CLI::App& app, Context& ctx) {
   cmd->add_option("--contract-end", opts->contract_end, tr("help.opt.contract_end"));
   cmd->add_option("--weekly-hours", opts->weekly_hours, tr("help.opt.weekly_hours"));
   cmd->add_option("--joins", opts->joins, tr("timeline.help.joins"));
+  cmd->add_option("--email", opts->email, tr("foad.help.email"));
   add_convention_option(*cmd, ctx);
   cmd->callback([&ctx, opts] {
     opts->convention = ctx.convention;

@@ -1,4 +1,5 @@
-// `ledger trainee list`: the trainees of the convention, with their departure if they left.
+// `ledger trainee list`: the trainees of the convention, with their joining date if they joined
+// after its start and their departure if they left.
 #include "cli/context.hpp"
 #include "app/command.hpp"
 #include "app/text.hpp"
@@ -19,11 +20,12 @@ Dataset trainee_list(Ledger& ledger, const RecordListOptions& opts) {
                {"contract_start", tr("col.records.contract_start"), ColumnKind::date},
                {"contract_end", tr("col.records.contract_end"), ColumnKind::date},
                {"weekly_min", tr("col.records.weekly"), ColumnKind::minutes},
+               {"joins", tr("col.records.joins"), ColumnKind::date},
                {"left_on", tr("col.records.left_on"), ColumnKind::date},
                {"left_reason", tr("col.records.left_reason")}};
   while (q.next())
     d.add({q.text("code"), q.text("last_name"), q.text("first_name"), text_or_null(q, "birth_date"), text_or_null(q, "function"), text_or_null(q, "contract_start"),
-           text_or_null(q, "contract_end"), q.i64("weekly_minutes"), text_or_null(q, "left_on"), text_or_null(q, "left_reason")});
+           text_or_null(q, "contract_end"), q.i64("weekly_minutes"), text_or_null(q, "joins"), text_or_null(q, "left_on"), text_or_null(q, "left_reason")});
   return d;
 }
 

@@ -12,6 +12,7 @@
 namespace ledger {
 
 class Ledger;
+class Query;
 class WriteTransaction;
 
 struct Clauses {
@@ -34,6 +35,12 @@ struct OrgSpec {
   bool internal = false;
 };
 
+// A pedagogical activity of an e-learning module and its estimated time (D. 6313-3-1).
+struct ActivitySpec {
+  std::string code, label, kind;  // kind: content, quiz, assignment or virtual_class
+  Minutes minutes = 0;
+};
+
 struct ModuleSpec {
   std::string code, label, org;
   Minutes minutes = 0;
@@ -42,12 +49,14 @@ struct ModuleSpec {
   bool elearning = false;
   std::optional<std::string> place;
   Cents price_ht_cents = 0;
+  std::vector<ActivitySpec> activities;  // `[[module.activity]]`, e-learning modules only
 };
 
 struct TraineeSpec {
   std::string code, last_name, first_name;
   std::optional<std::string> birth_date, function, contract_start, contract_end;
   std::optional<std::string> joins;  // a later entry into the convention; none: from the start
+  std::optional<std::string> email;  // to match LMS exports
   Minutes weekly_minutes = 35 * 60;
 };
 
@@ -73,6 +82,9 @@ struct ConventionSpec {
   std::vector<TraineeSpec> trainees;
   std::vector<FundingSpec> fundings;
   std::string source;
+  // The line of each key read, by its path in the file (`convention.ends`, `module[2].hours`,
+  // `module[2]` for the table itself), to point at it from a later check (`convention amend`).
+  std::map<std::string, std::int64_t> lines;
 };
 
 // The scheme's proper French name (catalogue), for `convention show`, the tables and documents.
@@ -91,6 +103,8 @@ std::int64_t record_convention(Ledger& ledger, WriteTransaction& txn, const Conv
 
 // Records the day trainee `trainee_id` joins (a fact of its own, schema/004_trainee_joins.sql).
 void record_joins(WriteTransaction& txn, std::int64_t trainee_id, const std::string& joins);
+// Records a trainee's e-mail address (schema/010_foad.sql).
+void record_email(WriteTransaction& txn, std::int64_t trainee_id, const std::string& email);
 
 // ---- What the ledger holds, loaded once per command ----
 
@@ -109,6 +123,7 @@ struct TraineeRow {
   std::string code, last_name, first_name, function;
   std::optional<std::string> left_on;  // departure date (trainee leave)
   std::optional<std::string> joins;    // joining date (trainee.joins, trainee add --joins); none: from the start
+  std::optional<std::string> email;    // to match LMS exports
 
   // Half-days dated before joining are not the trainee's; from the departure on, they no longer attend.
   bool joined_by(const std::string& date) const { return !joins || date >= *joins; }
@@ -126,6 +141,10 @@ struct ConventionRow {
   std::string ref, title, option, nature, starts, ends;
   BasisPoints max_training_share_bp = 7000;
   Clauses clauses;
+  // The version in force (1: as imported; avenant n° k makes k + 1) and, once amended, the date
+  // its latest avenant was recorded. `ends`, the clauses and module hours and prices are its.
+  std::int64_t version = 1;
+  std::optional<std::string> amended_on;
 };
 
 // The renouncement of the whole convention (Art. 14), when one is recorded.
@@ -163,7 +182,12 @@ struct ConventionState {
   const TraineeRow& trainee_or_flag(std::string_view code, const char* flag) const;
 };
 
-// The convention `ref`, or the only one when `ref` is empty; a clear error otherwise.
+// The clauses of Art. 13 in a row of `convention_terms` or `convention_version` (schema 11).
+Clauses clauses_of(const Query& q);
+
+// The convention `ref` in its latest version (queries/convention_get.sql reads
+// `convention_terms`, queries/convention_modules.sql `module_terms`: every command computes with
+// the latest avenant's terms), or the only one when `ref` is empty; a clear error otherwise.
 ConventionState load_convention(Ledger& ledger, const std::string& ref);
 std::vector<std::string> convention_refs(Ledger& ledger);
 // The chain ids of every entry of the convention (queries/convention_chain_ids.sql).
@@ -177,6 +201,38 @@ std::optional<Denunciation> find_denunciation(Ledger& ledger, std::int64_t conve
 // Why no write is taken for this half-day (one after a denounced convention's end, Art. 15), or
 // nothing.
 std::optional<std::string> denounced_refusal(const ConventionState& st, const ModuleRow& module, const std::string& date);
+
+// ---- Amendments (avenants, `convention amend`, schema/011_amendments.sql) ----
+
+// "version 2 (avenant n° 1 du 20 novembre 2026)": how reports and documents say which version
+// of an amended convention they computed with.
+std::string version_note(std::int64_t version, const std::string& amended_on);
+// The convention's reference as documents print it: "REF", or once amended "REF, version 2
+// (avenant n° 1 du 20 novembre 2026)".
+std::string convention_label(const ConventionRow& c);
+
+// One difference between two versions, as the convention file writes it: `field` is
+// `convention.ends`, `clauses.partial_percent`, `module[CODE].price_ht`, or `module[CODE]`,
+// `trainee[ID]`, `funding[REF]` for an addition (old value empty, new value its label or name).
+struct AmendmentChange {
+  std::string field, old_value, new_value;
+};
+
+// The convention as its latest version stands, in the shape of a convention file: every module,
+// trainee (joining dates included) and agreement recorded, those added by commands too.
+ConventionSpec recorded_spec(Ledger& ledger, const ConventionState& st);
+
+// What `file` changes in `recorded`: `ends`, clauses, module hours and prices, and the modules,
+// trainees and agreements it adds. Any other difference, or a recorded item the file leaves out,
+// is refused as `FILE:LINE: field: new value: why (recorded value)`, every one listed.
+std::vector<AmendmentChange> amendment_changes(const ConventionSpec& recorded, const ConventionSpec& file, const std::string& file_name);
+
+// Records `file` as the next version of the convention (the caller's transaction), after refusing
+// what contradicts the ledger (a renounced or denounced convention, `ends` before a planned
+// half-day, a module's hours below its planned half-days, an amendment that changes nothing).
+// Returns the new version's number.
+std::int64_t record_amendment(Ledger& ledger, WriteTransaction& txn, const ConventionState& st, const ConventionSpec& file,
+                              const std::string& file_name, const std::string& reason);
 
 // A funding agreement of the convention by its ref, with its decision date once decided.
 struct FundingRow {

@@ -2,10 +2,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 
 #include "app/error.hpp"
 #include "app/text.hpp"
 #include "domain/convention.hpp"
+#include "domain/convention_rows.hpp"
 #include "store/ledger.hpp"
 
 namespace ledger {
@@ -27,6 +29,11 @@ Value joined_or_null(const std::vector<std::string>& items) {
 void record_joins(WriteTransaction& txn, std::int64_t trainee_id, const std::string& joins) {
   txn.append("trainee_join", {{"trainee_id", trainee_id}, {"joins", joins}, {"recorded_at", txn.recorded_at()},
                               {"recorded_by", txn.recorded_by()}});
+}
+
+void record_email(WriteTransaction& txn, std::int64_t trainee_id, const std::string& email) {
+  txn.append("trainee_email", {{"trainee_id", trainee_id}, {"email", email}, {"recorded_at", txn.recorded_at()},
+                               {"recorded_by", txn.recorded_by()}});
 }
 
 std::int64_t record_convention(Ledger& ledger, WriteTransaction& txn, const ConventionSpec& spec) {
@@ -59,40 +66,60 @@ std::int64_t record_convention(Ledger& ledger, WriteTransaction& txn, const Conv
                        {"consolidates_grades", flag(o.consolidates_grades)}, {"internal", flag(o.internal)}});
     org_ids[o.key] = txn.append("training_org", v);
   }
-  for (const auto& m : spec.modules)
-    module_ids[m.code] = txn.append(
-        "module", {{"convention_id", convention_id}, {"code", m.code}, {"label", m.label}, {"org_id", org_ids.at(m.org)},
-                   {"minutes", m.minutes}, {"training_minutes", opt(m.training_minutes)},
-                   {"support_minutes", opt(m.support_minutes)}, {"evaluation_minutes", opt(m.evaluation_minutes)},
-                   {"days_x100", opt(m.days_x100)}, {"elearning", flag(m.elearning)}, {"place", opt(m.place)},
-                   {"price_ht_cents", m.price_ht_cents}});
-  for (const auto& t : spec.trainees)
-    trainee_ids[t.code] = txn.append(
-        "trainee", {{"convention_id", convention_id}, {"code", t.code}, {"last_name", t.last_name},
-                    {"first_name", t.first_name}, {"birth_date", opt(t.birth_date)}, {"function", opt(t.function)},
-                    {"contract_start", opt(t.contract_start)}, {"contract_end", opt(t.contract_end)},
-                    {"weekly_minutes", t.weekly_minutes}, {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});
+  for (const auto& m : spec.modules) module_ids[m.code] = append_module(txn, convention_id, org_ids.at(m.org), m);
+  for (const auto& m : spec.modules) append_activities(txn, module_ids.at(m.code), m);
+  for (const auto& t : spec.trainees) trainee_ids[t.code] = append_trainee(txn, convention_id, t);
   for (const auto& t : spec.trainees)
     if (t.joins) record_joins(txn, trainee_ids.at(t.code), *t.joins);
-  for (const auto& f : spec.fundings) {
-    const std::int64_t funding_id = txn.append(
-        "funding", {{"convention_id", convention_id}, {"ref", f.ref}, {"funder", f.funder}, {"decided", opt(f.decided)},
-                    {"hourly_rate_cents", f.hourly_rate_cents}, {"cap_minutes", opt(f.cap_minutes)},
-                    {"cap_cents", opt(f.cap_cents)}, {"basis", f.basis}, {"subrogation", flag(f.subrogation)},
-                    {"modules", joined_or_null(f.modules)}, {"trainees", joined_or_null(f.trainees)}});
-    // Scope rows in module code and trainee id order, so the chain does not depend on map order.
-    std::vector<std::string> modules = f.modules, trainees = f.trainees;
-    if (modules.empty())
-      for (const auto& m : spec.modules) modules.push_back(m.code);
-    if (trainees.empty())
-      for (const auto& t : spec.trainees) trainees.push_back(t.code);
-    std::sort(modules.begin(), modules.end());
-    std::sort(trainees.begin(), trainees.end());
-    for (const auto& m : modules)
-      for (const auto& t : trainees)
-        txn.append("funding_scope", {{"funding_id", funding_id}, {"module_id", module_ids.at(m)}, {"trainee_id", trainee_ids.at(t)}});
-  }
+  for (const auto& t : spec.trainees)
+    if (t.email) record_email(txn, trainee_ids.at(t.code), *t.email);
+  for (const auto& f : spec.fundings)
+    append_scope(txn, spec, f, append_funding(txn, convention_id, f), module_ids, trainee_ids, [](const std::string&, const std::string&) { return true; });
   return convention_id;
+}
+
+std::int64_t append_module(WriteTransaction& txn, std::int64_t convention_id, std::int64_t org_id, const ModuleSpec& m) {
+  return txn.append("module", {{"convention_id", convention_id}, {"code", m.code}, {"label", m.label}, {"org_id", org_id},
+                               {"minutes", m.minutes}, {"training_minutes", opt(m.training_minutes)},
+                               {"support_minutes", opt(m.support_minutes)}, {"evaluation_minutes", opt(m.evaluation_minutes)},
+                               {"days_x100", opt(m.days_x100)}, {"elearning", flag(m.elearning)}, {"place", opt(m.place)},
+                               {"price_ht_cents", m.price_ht_cents}});
+}
+
+void append_activities(WriteTransaction& txn, std::int64_t module_id, const ModuleSpec& m) {
+  for (const auto& a : m.activities)
+    txn.append("module_activity", {{"module_id", module_id}, {"code", a.code}, {"label", a.label}, {"minutes", a.minutes}, {"kind", a.kind}});
+}
+
+std::int64_t append_trainee(WriteTransaction& txn, std::int64_t convention_id, const TraineeSpec& t) {
+  return txn.append("trainee", {{"convention_id", convention_id}, {"code", t.code}, {"last_name", t.last_name},
+                                {"first_name", t.first_name}, {"birth_date", opt(t.birth_date)}, {"function", opt(t.function)},
+                                {"contract_start", opt(t.contract_start)}, {"contract_end", opt(t.contract_end)},
+                                {"weekly_minutes", t.weekly_minutes}, {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});
+}
+
+std::int64_t append_funding(WriteTransaction& txn, std::int64_t convention_id, const FundingSpec& f) {
+  return txn.append("funding", {{"convention_id", convention_id}, {"ref", f.ref}, {"funder", f.funder}, {"decided", opt(f.decided)},
+                                {"hourly_rate_cents", f.hourly_rate_cents}, {"cap_minutes", opt(f.cap_minutes)},
+                                {"cap_cents", opt(f.cap_cents)}, {"basis", f.basis}, {"subrogation", flag(f.subrogation)},
+                                {"modules", joined_or_null(f.modules)}, {"trainees", joined_or_null(f.trainees)}});
+}
+
+void append_scope(WriteTransaction& txn, const ConventionSpec& spec, const FundingSpec& f, std::int64_t funding_id,
+                  const std::map<std::string, std::int64_t>& module_ids, const std::map<std::string, std::int64_t>& trainee_ids,
+                  const std::function<bool(const std::string&, const std::string&)>& wanted) {
+  // Scope rows in module code and trainee id order, so the chain does not depend on map order.
+  std::vector<std::string> modules = f.modules, trainees = f.trainees;
+  if (modules.empty())
+    for (const auto& m : spec.modules) modules.push_back(m.code);
+  if (trainees.empty())
+    for (const auto& t : spec.trainees) trainees.push_back(t.code);
+  std::sort(modules.begin(), modules.end());
+  std::sort(trainees.begin(), trainees.end());
+  for (const auto& m : modules)
+    for (const auto& t : trainees)
+      if (wanted(m, t))
+        txn.append("funding_scope", {{"funding_id", funding_id}, {"module_id", module_ids.at(m)}, {"trainee_id", trainee_ids.at(t)}});
 }
 
 std::vector<std::string> convention_refs(Ledger& ledger) {
@@ -145,6 +172,19 @@ std::optional<FundingRow> find_funding(Ledger& ledger, std::int64_t convention_i
   return FundingRow{q.i64("id"), q.text("funder"), q.opt_text("decided_on")};
 }
 
+Clauses clauses_of(const Query& q) {
+  Clauses cl;
+  cl.beneficiary_notice_days = q.opt_i64("beneficiary_notice_days");
+  cl.beneficiary_percent_bp = q.opt_i64("beneficiary_percent_bp");
+  cl.beneficiary_amount_cents = q.opt_i64("beneficiary_amount_cents");
+  cl.of_notice_days = q.opt_i64("of_notice_days");
+  cl.of_percent_bp = q.opt_i64("of_percent_bp");
+  cl.of_amount_cents = q.opt_i64("of_amount_cents");
+  cl.partial_percent_bp = q.opt_i64("partial_percent_bp");
+  cl.partial_amount_cents = q.opt_i64("partial_amount_cents");
+  return cl;
+}
+
 ConventionState load_convention(Ledger& ledger, const std::string& ref) {
   ConventionState state;
   std::string wanted = ref;
@@ -175,15 +215,9 @@ ConventionState load_convention(Ledger& ledger, const std::string& ref) {
     c.starts = q.text("starts");
     c.ends = q.text("ends");
     c.max_training_share_bp = q.i64("max_training_share_bp");
-    auto& cl = c.clauses;
-    cl.beneficiary_notice_days = q.opt_i64("beneficiary_notice_days");
-    cl.beneficiary_percent_bp = q.opt_i64("beneficiary_percent_bp");
-    cl.beneficiary_amount_cents = q.opt_i64("beneficiary_amount_cents");
-    cl.of_notice_days = q.opt_i64("of_notice_days");
-    cl.of_percent_bp = q.opt_i64("of_percent_bp");
-    cl.of_amount_cents = q.opt_i64("of_amount_cents");
-    cl.partial_percent_bp = q.opt_i64("partial_percent_bp");
-    cl.partial_amount_cents = q.opt_i64("partial_amount_cents");
+    c.clauses = clauses_of(q);
+    c.version = q.i64("version");
+    c.amended_on = q.opt_text("amended_on");
   }
   {
     auto q = ledger.query("convention_orgs");
@@ -212,11 +246,12 @@ ConventionState load_convention(Ledger& ledger, const std::string& ref) {
   }
   {
     auto q = ledger.query("convention_trainees");
-    q.bind(1, state.convention.id);
+    q.bind(":convention", state.convention.id);
+    q.bind(":before", Value());
     while (q.next())
       state.trainees.push_back({q.i64("id"), q.text("code"),
                                 q.text("last_name"), q.text("first_name"),
-                                q.opt_text("function").value_or(""), q.opt_text("left_on"), q.opt_text("joins")});
+                                q.opt_text("function").value_or(""), q.opt_text("left_on"), q.opt_text("joins"), q.opt_text("email")});
   }
   state.renounced = find_renouncement(ledger, state.convention.id);
   state.denounced = find_denunciation(ledger, state.convention.id);

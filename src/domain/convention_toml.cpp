@@ -19,6 +19,7 @@ namespace {
 struct Source {
   const std::string& file;
   const std::string& bytes;
+  std::map<std::string, std::int64_t>& lines;  // the spec's: where each key was read
 
   // The text of a value in the file. toml++ counts columns in code points, the end excluded.
   std::string written(const toml::node& n) const {
@@ -76,7 +77,9 @@ class Codes {
 class Section {
  public:
   Section(const toml::table& table, std::string name, const Source& source, ProblemList& problems)
-      : table_(table), name_(std::move(name)), source_(source), problems_(problems) {}
+      : table_(table), name_(std::move(name)), source_(source), problems_(problems) {
+    source_.lines[name_] = table_.source().begin.line;
+  }
 
   ~Section() = default;
 
@@ -211,11 +214,15 @@ class Section {
   }
 
   const toml::node* node(const std::string& key) const { return table_.get(key); }
+  // A nested key read by its own code (`[[module.activity]]`): asked, so not unknown.
+  const toml::node* nested(const std::string& key) { return get(key, false); }
+  const std::string& name() const { return name_; }
 
  private:
   const toml::node* get(const std::string& key, bool required) {
     asked_.insert(key);
     const toml::node* n = table_.get(key);
+    if (n != nullptr) source_.lines[name_ + "." + key] = n->source().begin.line;
     if (n == nullptr && required) problem(nullptr, key, tr("toml.missing"), tr("toml.required_key"));
     return n;
   }
@@ -255,23 +262,60 @@ PartySpec read_party(Section& s) {
   return p;
 }
 
-// Each [[name]] entry of the file, as a table; a non-table entry is a problem.
-std::vector<std::pair<std::string, const toml::table*>> entries(const toml::table& root, const std::string& name,
+// Each [[name]] entry of `n` (the node of key `name`, or null), as a table named `prefix` +
+// `name[i]`; a non-table entry is a problem.
+std::vector<std::pair<std::string, const toml::table*>> entries(const toml::node* n, const std::string& prefix, const std::string& name,
                                                                  const std::string& file, ProblemList& problems) {
   std::vector<std::pair<std::string, const toml::table*>> out;
-  const toml::node* n = root.get(name);
   if (n == nullptr) return out;
+  const std::string full = prefix + name;
   const auto* arr = n->as_array();
   if (arr == nullptr) {
-    problems.add({fmt::format("{}:{}", file, n->source().begin.line), name, "", tr("toml.array_table", fmt::arg("name", name))});
+    problems.add({fmt::format("{}:{}", file, n->source().begin.line), full, "", tr("toml.array_table", fmt::arg("name", full))});
     return out;
   }
   for (std::size_t i = 0; i < arr->size(); ++i) {
     const auto* t = (*arr)[i].as_table();
     if (t == nullptr)
-      problems.add({fmt::format("{}:{}", file, (*arr)[i].source().begin.line), name, "", tr("toml.array_table", fmt::arg("name", name))});
+      problems.add({fmt::format("{}:{}", file, (*arr)[i].source().begin.line), full, "", tr("toml.array_table", fmt::arg("name", full))});
     else
-      out.emplace_back(fmt::format("{}[{}]", name, i + 1), t);
+      out.emplace_back(fmt::format("{}[{}]", full, i + 1), t);
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, const toml::table*>> entries(const toml::table& root, const std::string& name,
+                                                                 const std::string& file, ProblemList& problems) {
+  return entries(root.get(name), "", name, file, problems);
+}
+
+// The module's `[[module.activity]]` (D. 6313-3-1: an e-learning module's pedagogical activities
+// with the time estimated to carry each out); activities on an on-site module are refused.
+std::vector<ActivitySpec> read_activities(Section& module, bool elearning, const Source& source, ProblemList& problems) {
+  std::vector<ActivitySpec> out;
+  const toml::node* n = module.nested("activity");
+  if (n != nullptr && !elearning)
+    module.problem(n, "activity", "", tr("foad.activity_onsite"));
+  Codes ids;
+  for (const auto& [name, t] : entries(n, module.name() + ".", "activity", source.file, problems)) {
+    Section s(*t, name, source, problems);
+    ActivitySpec a;
+    a.code = s.text("id", true).value_or("");
+    if (!a.code.empty() && !ids.declare(a.code)) s.problem(s.node("id"), "id", a.code, tr("foad.activity_id_taken"));
+    a.label = s.text("label").value_or(a.code);
+    if (s.node("minutes") == nullptr) s.problem(nullptr, "minutes", tr("toml.missing"), tr("toml.required_key"));
+    const auto minutes = s.whole("minutes");
+    if (minutes && *minutes == 0) s.problem(s.node("minutes"), "minutes", "0", tr("foad.activity_minutes"));
+    a.minutes = minutes.value_or(0);
+    a.kind = s.text("kind", true).value_or("");
+    if (!a.kind.empty()) {
+      const std::string kind = code_key(a.kind);
+      if (kind != "content" && kind != "quiz" && kind != "assignment" && kind != "virtual_class")
+        s.problem(s.node("kind"), "kind", a.kind, tr("foad.activity_kind"));
+      a.kind = kind;
+    }
+    s.finish();
+    out.push_back(std::move(a));
   }
   return out;
 }
@@ -287,8 +331,8 @@ ConventionSpec read_convention_toml(const std::string& bytes, const std::string&
     throw InputError({fmt::format("{}:{}", file, e.source().begin.line), tr("toml.syntax"), "", tr("toml.syntax_detail", fmt::arg("detail", e.description()))});
   }
   ProblemList problems;
-  const Source source{file, bytes};
   ConventionSpec spec;
+  const Source source{file, bytes, spec.lines};
   spec.source = bytes;
 
   for (const auto& [key, node] : root) {
@@ -377,12 +421,13 @@ ConventionSpec read_convention_toml(const std::string& bytes, const std::string&
     m.elearning = s.boolean("elearning", false);
     m.place = s.text("place");
     m.price_ht_cents = s.hundredths("price_ht", true).value_or(0);
+    m.activities = read_activities(s, m.elearning, source, problems);
     s.finish();
     spec.modules.push_back(std::move(m));
   }
   if (spec.modules.empty()) problems.add({file + ":1", "[[module]]", tr("toml.missing"), tr("toml.module_required")});
 
-  Codes trainee_ids;
+  Codes trainee_ids, emails;
   for (const auto& [name, t] : entries(root, "trainee", file, problems)) {
     Section s(*t, name, source, problems);
     TraineeSpec trainee;
@@ -396,6 +441,8 @@ ConventionSpec read_convention_toml(const std::string& bytes, const std::string&
     trainee.contract_end = s.date("contract_end");
     if (trainee.contract_start && trainee.contract_end && *trainee.contract_end < *trainee.contract_start)
       s.problem(s.node("contract_end"), "contract_end", *trainee.contract_end, tr("toml.before_contract_start"));
+    trainee.email = parsed<std::string>(s, "email", s.text("email"), parse_email);
+    if (trainee.email && !emails.declare(*trainee.email)) s.problem(s.node("email"), "email", *trainee.email, tr("foad.email_taken"));
     trainee.joins = s.date("joins");
     if (trainee.joins && !spec.ends.empty() && *trainee.joins > spec.ends)
       s.problem(s.node("joins"), "joins", *trainee.joins, tr("timeline.joins_after_end", fmt::arg("date", french_date(spec.ends))));

@@ -179,6 +179,36 @@ EvidenceFile examine_evidence_file(const std::string& path, const std::string& w
   return f;
 }
 
+namespace {
+std::int64_t append_evidence_row(WriteTransaction& txn, std::int64_t convention, const EvidenceTarget& target, const EvidenceFile& file,
+                                 const std::string& kind, const std::optional<std::string>& note) {
+  return txn.append("evidence", {{"convention_id", convention}, {"module_id", target.module->id}, {"session_id", opt(target.session_id)},
+                                 {"trainee_id", opt(target.trainee_id)}, {"kind", kind}, {"type", file.type}, {"size", file.size},
+                                 {"sha256", file.sha256}, {"name", file.name}, {"note", opt(note)},
+                                 {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});
+}
+}  // namespace
+
+std::int64_t attach_evidence_bytes(Ledger& ledger, WriteTransaction& txn, const ConventionState& st, const EvidenceTarget& target,
+                                   std::string_view bytes, const std::string& type, const std::string& name, const std::string& kind) {
+  Sha256 sha;
+  EvidenceFile file;
+  file.name = name;
+  file.type = type;
+  file.size = std::ssize(bytes);
+  file.sha256 = hex(sha.of(bytes));
+  if (!evidence_file_held(ledger, st.convention.id, file.sha256)) {
+    std::size_t at = 0;
+    store_evidence_file(ledger, txn, st.convention.id, file.sha256, file.size, [&](char* buffer, std::size_t capacity) {
+      const std::size_t n = std::min(capacity, bytes.size() - at);
+      std::memcpy(buffer, bytes.data() + at, n);
+      at += n;
+      return n;
+    });
+  }
+  return append_evidence_row(txn, st.convention.id, target, file, kind, std::nullopt);
+}
+
 Attached attach_evidence(Ledger& ledger, WriteTransaction& txn, AttendanceBook& book, const ConventionState& st,
                          const EvidenceTarget& target, const EvidenceFile& file, const std::string& kind,
                          const std::optional<std::string>& note, const std::string& where, const std::string& field) {
@@ -201,10 +231,7 @@ Attached attach_evidence(Ledger& ledger, WriteTransaction& txn, AttendanceBook& 
     // Read a second time to store it: it must still be the file that was hashed and recognised.
     if (in.bad() || hex(stored) != file.sha256) refuse(where, field, file.path, tr("evidence.changed"));
   }
-  a.id = txn.append("evidence", {{"convention_id", convention}, {"module_id", target.module->id}, {"session_id", session},
-                                 {"trainee_id", trainee}, {"kind", kind}, {"type", file.type}, {"size", file.size},
-                                 {"sha256", file.sha256}, {"name", file.name}, {"note", opt(note)},
-                                 {"recorded_at", txn.recorded_at()}, {"recorded_by", txn.recorded_by()}});
+  a.id = append_evidence_row(txn, convention, target, file, kind, note);
 
   std::vector<EntryValues> entries;
   {

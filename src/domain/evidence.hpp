@@ -83,6 +83,11 @@ Attached attach_evidence(Ledger& ledger, WriteTransaction& txn, AttendanceBook& 
                          const EvidenceTarget& target, const EvidenceFile& file, const std::string& kind,
                          const std::optional<std::string>& note, const std::string& where, const std::string& field);
 
+// Records `bytes` made by the ledger itself (a signature's strokes as SVG, schema/012) as an
+// evidence file of `type`, stored unless the convention holds them; returns the evidence row's id.
+std::int64_t attach_evidence_bytes(Ledger& ledger, WriteTransaction& txn, const ConventionState& st, const EvidenceTarget& target,
+                                   std::string_view bytes, const std::string& type, const std::string& name, const std::string& kind);
+
 // The proof reference an attachment writes: the file's place in the auditor bundle.
 std::string evidence_reference(const std::string& sha256, const std::string& type);
 

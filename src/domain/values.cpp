@@ -218,6 +218,17 @@ std::string parse_siret(std::string_view text) {
 
 std::string parse_nda(std::string_view text) { return only_digits(text, 11, "numéro de déclaration d'activité (NDA)"); }
 
+std::string parse_email(std::string_view text) {
+  std::string email = trim(text);
+  const auto at = email.find('@');
+  if (at == std::string::npos || at == 0 || email.find('@', at + 1) != std::string::npos ||
+      email.find_first_of(" \t") != std::string::npos)
+    refuse(tr("value.email"));
+  const auto dot = email.find('.', at + 1);
+  if (dot == std::string::npos || dot == at + 1 || dot + 1 == email.size()) refuse(tr("value.email"));
+  return email;
+}
+
 std::int64_t round_half_up_div(std::int64_t numerator, std::int64_t denominator) {
   if (denominator <= 0) throw std::logic_error("round_half_up_div: denominator must be positive");
   if (numerator < 0) return -round_half_up_div(-numerator, denominator);

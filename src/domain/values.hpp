@@ -62,6 +62,9 @@ bool parse_bool(std::string_view text);  // yes/no, true/false, 1/0, oui/non
 std::string parse_siret(std::string_view text);
 // N° de déclaration d'activité: 11 digits (spaces ignored).
 std::string parse_nda(std::string_view text);
+// An e-mail address (to match LMS exports): one `@` with text on both sides and a dot in the
+// domain, no space; returned trimmed. Matched without regard to case, like codes.
+std::string parse_email(std::string_view text);
 
 std::int64_t round_half_up_div(std::int64_t numerator, std::int64_t denominator);
 

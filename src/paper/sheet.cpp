@@ -8,6 +8,7 @@
 
 #include "app/error.hpp"
 #include "domain/sessions.hpp"
+#include "domain/signatures.hpp"
 #include "paper/text.hpp"
 #include "app/resources.hpp"
 
@@ -26,8 +27,20 @@ struct Planned {
 std::vector<SheetTrainee> roster(const ConventionState& st, const std::string& date) {
   std::vector<SheetTrainee> out;
   for (const auto& t : st.trainees)
-    if (t.enrolled_on(date)) out.push_back({t.code, t.last_name, t.first_name, t.function});
+    if (t.enrolled_on(date)) out.push_back({t.code, t.last_name, t.first_name, t.function, {}, {}});
   return out;
+}
+
+// An e-learning half-day has no signatures: each trainee's trace stands in their row.
+void fill_traces(Ledger& ledger, std::int64_t module_id, std::int64_t session_id, std::vector<SheetTrainee>& trainees) {
+  auto q = ledger.query("foad_trace");
+  q.bind(":module", module_id).bind(":session", session_id);
+  while (q.next())
+    for (auto& t : trainees)
+      if (t.code == q.text("trainee")) {
+        t.proof = q.opt_text("proof").value_or("");
+        t.activities = q.opt_text("activities").value_or("");
+      }
 }
 
 std::vector<Planned> planned(Ledger& ledger, const ConventionState& st, const std::string& from, const std::string& to,
@@ -43,6 +56,7 @@ std::vector<Planned> planned(Ledger& ledger, const ConventionState& st, const st
     Planned p;
     Sheet& s = p.sheet;
     s.convention_ref = st.convention.ref;
+    s.convention_label = convention_label(st.convention);
     s.convention_title = st.convention.title;
     s.option = st.convention.option;
     s.scheme = scheme_name(st.convention.nature);
@@ -63,6 +77,13 @@ std::vector<Planned> planned(Ledger& ledger, const ConventionState& st, const st
     s.place = q.opt_text("place");
     s.id = sheet_id(st.convention.ref, s.module_code, s.date, s.slot);
     s.trainees = roster(st, s.date);
+    // An e-learning half-day is proven by its traces (D. 6313-3-1), an on-site one by signatures.
+    if (s.mode == "elearning") fill_traces(ledger, st.module(s.module_code)->id, q.i64("session_id"), s.trainees);
+    for (auto& g : standing_signatures(ledger, q.i64("session_id"))) {
+      SheetSignature signature{std::move(g.svg), g.signed_at};
+      if (g.trainee) s.signatures[*g.trainee] = std::move(signature);
+      else s.trainer_signature = std::move(signature);
+    }
     p.cancelled_by = q.opt_text("cancelled_by");
     out.push_back(std::move(p));
   }
@@ -74,38 +95,52 @@ std::string or_blank(const std::optional<std::string>& text) {
   return text && !text->empty() ? escape_html(*text) : "<span class=\"blank\"></span>";
 }
 
+// A signature given in a browser, in its box with its time; an empty box otherwise.
+std::string signature_box(const std::optional<SheetSignature>& signature) {
+  if (!signature) return "";
+  const std::string& at = signature->signed_at;  // 2026-10-05T08:00:00Z
+  return fmt::format("<div class=\"signed\">{}<small>{} {} UTC</small></div>", signature->svg, escape_html(short_french_date(at.substr(0, 10))),
+                     escape_html(at.substr(11, 8)));
+}
+
 std::string render_page(const Sheet& s, const std::vector<SheetPage>& pages, std::size_t k) {
   const SheetPage& page = pages[k];
   const bool last = k + 1 == pages.size();
   const std::string page_label = fmt::format("page {} / {}", k + 1, pages.size());
+  const bool elearning = s.mode == "elearning";
   std::string rows;
-  const std::string_view row_template = resource("reports/sheet-row.html");
+  const std::string_view row_template = resource(elearning ? "reports/sheet-row-elearning.html" : "reports/sheet-row.html");
+  auto or_dash = [](const std::string& text) { return text.empty() ? std::string("—") : escape_html(text); };
   for (std::size_t i = page.first; i < page.first + page.count; ++i) {
     const auto& t = s.trainees[i];
     rows += fill_template(row_template, {{"n", std::to_string(i + 1)},
                                          {"last_name", escape_html(t.last_name)},
                                          {"first_name", escape_html(t.first_name)},
-                                         {"function", escape_html(t.function)}});
+                                         {"function", escape_html(t.function)},
+                                         {"signature", signature_box(s.signatures.contains(t.code) ? std::optional(s.signatures.at(t.code)) : std::nullopt)},
+                                         {"proof", or_dash(t.proof)},
+                                         {"activities", or_dash(t.activities)}});
   }
   std::string times = "<span class=\"blank\"></span>";
   if (s.start_time && s.end_time) times = escape_html(*s.start_time + " – " + *s.end_time);
   std::string notes;
-  if (s.mode == "elearning")
-    notes = "  <p class=\"note\">Demi-journée en e-learning : la preuve de présence est le relevé de connexion "
-            "(plateforme de formation) de chaque stagiaire, à joindre à cette feuille.</p>\n";
   if (s.trainees.empty()) notes += "  <p class=\"note\">Aucun stagiaire inscrit à cette date.</p>\n";
   const std::string count = std::to_string(s.trainees.size());
-  // The trainer certifies every row of the sheet, on its last page only (Art. 9-2).
+  // The trainer certifies every row of the sheet, on its last page only (Art. 9-2); an e-learning
+  // half-day is proven by the traces instead (D. 6313-3-1).
   const std::string closing =
-      last ? fill_template(resource("reports/sheet-trainer.html"),
+      last && elearning ? fill_template(resource("reports/sheet-trace.html"), {{"trainee_count", count}})
+      : last ? fill_template(resource("reports/sheet-trainer.html"),
                            {{"trainee_count", count},
                             {"trainer", or_blank(s.trainer)},
+                            {"trainer_signature", signature_box(s.trainer_signature)},
                             {"signed_where", pages.size() == 1 ? "ci-dessus" : fmt::format("sur les {} pages de cette feuille", pages.size())}})
            : fill_template(resource("reports/sheet-continued.html"),
                            {{"from", std::to_string(page.first + 1)},
                             {"to", std::to_string(page.first + page.count)},
                             {"trainee_count", count},
-                            {"next_page", fmt::format("page {} / {}", k + 2, pages.size())}});
+                            {"next_page", fmt::format("page {} / {}", k + 2, pages.size())},
+                            {"signed_there", elearning ? "" : ", où le formateur signe"}});
   return fill_template(
       resource("reports/sheet-page.html"),
       {{"id", escape_html(s.id)},
@@ -113,7 +148,7 @@ std::string render_page(const Sheet& s, const std::vector<SheetPage>& pages, std
        {"convention_title", escape_html(s.convention_title)},
        {"option", escape_html(option_label(s.option))},
        {"scheme", escape_html(s.scheme)},
-       {"convention_ref", escape_html(s.convention_ref)},
+       {"convention_ref", escape_html(s.convention_label)},
        {"beneficiary_name", or_blank(s.beneficiary_name)},
        {"org_name", escape_html(s.org_name)},
        {"org_siret", or_blank(s.org_siret)},
@@ -128,6 +163,7 @@ std::string render_page(const Sheet& s, const std::vector<SheetPage>& pages, std
        {"mode", s.mode == "elearning" ? "E-learning (à distance)" : "Présentiel"},
        {"trainer", or_blank(s.trainer)},
        {"notes", notes},
+       {"head", std::string(resource(elearning ? "reports/sheet-head-elearning.html" : "reports/sheet-head.html"))},
        {"rows", rows},
        {"closing", closing}});
 }

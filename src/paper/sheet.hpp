@@ -2,6 +2,7 @@
 // its HTML (templates reports/sheet*.html): one or more A4 pages per half-day, each tied to it.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,11 +14,20 @@ namespace ledger::paper {
 
 struct SheetTrainee {
   std::string code, last_name, first_name, function;
+  // E-learning half-days (D. 6313-3-1): the trainee's trace, the proof reference of the entry
+  // that stands and the activities completed that day (codes), empty when none is recorded.
+  std::string proof, activities;
+};
+
+// A signature given in a browser (`ledger sign`): its image and when it was given.
+struct SheetSignature {
+  std::string svg, signed_at;  // signed_at: UTC, ISO 8601
 };
 
 struct Sheet {
   std::string id;  // sheet_id(): what `ledger attend --sheet` takes
   std::string convention_ref, convention_title, option, scheme;  // scheme: its proper French name
+  std::string convention_label;  // the ref, with the version in force once amended
   std::string beneficiary_name;
   std::string org_name, org_siret, org_nda;
   bool org_internal = false;
@@ -26,6 +36,8 @@ struct Sheet {
   Minutes minutes = 0;
   std::optional<std::string> start_time, end_time, trainer, place;
   std::vector<SheetTrainee> trainees;
+  std::map<std::string, SheetSignature> signatures;  // by trainee code
+  std::optional<SheetSignature> trainer_signature;
 };
 
 // The sheet of one half-day; an unknown or cancelled half-day is refused (InputError on --date).

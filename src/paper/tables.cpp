@@ -93,6 +93,8 @@ ConventionTables compute_tables(Ledger& ledger, const std::string& ref) {
   const ConventionState st = load_convention(ledger, ref);
   ConventionTables t;
   t.ref = st.convention.ref;
+  t.label = convention_label(st.convention);
+  t.version = st.convention.version;
   t.title = st.convention.title;
   t.option = st.convention.option;
   t.nature = st.convention.nature;
@@ -265,6 +267,7 @@ Dataset table_section(const ConventionTables& t, const std::string& section) {
 void render_tables_json(const ConventionTables& t, std::ostream& out) {
   nlohmann::ordered_json j;
   j["convention"] = t.ref;
+  j["version"] = t.version;
   j["option"] = t.option;
   j["nature"] = t.nature;
   j["trainees"] = t.trainees;
@@ -344,7 +347,7 @@ void print_art9(const ConventionTables& t, std::ostream& out) {
 
 void render_tables_text(const ConventionTables& t, const std::string& section, std::ostream& out) {
   const bool art7 = section.empty() || section.starts_with("art7"), art9 = section.empty() || section.starts_with("art9");
-  out << tr("tables.heading", fmt::arg("ref", t.ref), fmt::arg("title", t.title), fmt::arg("option", option_label(t.option))) << "\n\n";
+  out << tr("tables.heading", fmt::arg("ref", t.label), fmt::arg("title", t.title), fmt::arg("option", option_label(t.option))) << "\n\n";
   if (art7) print_art7(t, out);
   if (art7 && art9) out << "\n";
   if (art9) print_art9(t, out);

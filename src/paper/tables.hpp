@@ -84,6 +84,8 @@ struct Art9 {
 
 struct ConventionTables {
   std::string ref, title, option, nature;
+  std::string label;         // the ref, with the version in force once amended
+  std::int64_t version = 1;  // the convention's version whose hours and prices the tables give
   std::int64_t trainees = 0;
   Art7 art7;
   Art9 art9;

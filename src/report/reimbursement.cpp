@@ -361,6 +361,8 @@ ReimbursementReport compute_reimbursement(Ledger& ledger, const ConventionState&
   const Inputs cx(ledger, st, period);
   ReimbursementReport r;
   r.convention = st.convention.ref;
+  r.version = st.convention.version;
+  r.amended_on = st.convention.amended_on;
   r.title = st.convention.title;
   r.period = period;
   r.orgs_of_convention = st.orgs;

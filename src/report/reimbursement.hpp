@@ -104,6 +104,8 @@ struct ReimbursementTotals {
 
 struct ReimbursementReport {
   std::string convention, title;
+  std::int64_t version = 1;                // the convention's version in force (schema 11)
+  std::optional<std::string> amended_on;   // the date its latest avenant was recorded
   Period period;
   std::vector<OrgRow> orgs_of_convention;
   std::vector<ReimbursementRow> rows;

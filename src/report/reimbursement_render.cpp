@@ -375,6 +375,7 @@ Dataset reimbursement_section(const ReimbursementReport& report, const std::stri
 nlohmann::ordered_json reimbursement_json(const ReimbursementReport& report) {
   nlohmann::ordered_json j;
   j["convention"] = report.convention;
+  j["version"] = report.version;
   if (report.period.month) j["month"] = *report.period.month;
   else j["as_of"] = report.period.to;
   j["from"] = report.period.month ? nlohmann::ordered_json(report.period.from) : nlohmann::ordered_json(nullptr);
@@ -389,6 +390,7 @@ nlohmann::ordered_json reimbursement_json(const ReimbursementReport& report) {
 
 void render_reimbursement_table(const ReimbursementReport& report, std::ostream& out) {
   out << tr("report.title", fmt::arg("convention", report.convention), fmt::arg("period", period_title(report.period))) << '\n';
+  if (report.amended_on) out << version_note(report.version, *report.amended_on) << '\n';
   out << tr("report.legend") << '\n';
   for (const auto& org : report.orgs_of_convention) print_org(report, org, out);
   print_funding(report, out);

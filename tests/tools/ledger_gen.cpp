@@ -254,6 +254,11 @@ void write_convention(const std::filesystem::path& path, int c, const Options& o
       // 30 € per contractual hour, in cents: 3000 × minutes / 60.
       << "price_ht = \"" << m.count * kSlotMinutes * 50 / 100 << "." << (m.count * kSlotMinutes * 50 % 100 < 10 ? "0" : "")
       << m.count * kSlotMinutes * 50 % 100 << "\"\n\n";
+    // D. 6313-3-1: an e-learning module's activities, whose estimated time makes its hours.
+    if (m.elearning)
+      f << "[[module.activity]]\nid = \"" << m.code << "-COURS\"\nlabel = \"Parcours en ligne\"\nminutes = "
+        << m.count * kSlotMinutes - 30 << "\nkind = \"content\"\n\n"
+        << "[[module.activity]]\nid = \"" << m.code << "-QUIZ\"\nlabel = \"Quiz de validation\"\nminutes = 30\nkind = \"quiz\"\n\n";
   }
   for (int t = 0; t < o.trainees; ++t) {
     char birth[32];

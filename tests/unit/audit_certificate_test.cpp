@@ -92,7 +92,7 @@ TEST_F(Certificate, FoadHoursAreNotJustifiedBySheets) {
   o.trainee = "T02";
   run_certificate(*ledger, clock, html, o);
   EXPECT_NE(html.str().find("suivies, dont 3 h 30 en présentiel, justifiées par les feuilles d&#39;émargement, et 3 h à "
-                            "distance (FOAD), justifiées par les activités réalisées à distance et leur durée estimée"),
+                            "distance (FOAD), justifiées par la réalisation des activités pédagogiques et le temps estimé pour les réaliser"),
             std::string::npos)
       << html.str();
 }

@@ -6,7 +6,9 @@
 #include "audit/checks.hpp"
 #include "audit/holidays.hpp"
 #include "cli/audit.hpp"
+#include "cli/foad.hpp"
 #include "cli/money.hpp"
+#include "cli/paper.hpp"
 #include "reimbursement_fixture.hpp"
 
 namespace ledger::testing {
@@ -26,6 +28,10 @@ std::string clean_toml() {
   t = replaced(t, "hours = 61", "hours = 7");
   t = replaced(t, "training_hours = 46", "training_hours = 5");
   t = replaced(t, "support_hours = 14", "support_hours = 1");
+  // D. 6313-3-1: the e-learning module's activities, whose estimated time makes its 7 h.
+  t = replaced(t, "\n\n[[module]]\ncode = \"PREMSS\"",
+               "\n\n[[module.activity]]\nid = \"PASS-1\"\nminutes = 360\nkind = \"content\"\n"
+               "[[module.activity]]\nid = \"PASS-QUIZ\"\nminutes = 60\nkind = \"quiz\"\n\n[[module]]\ncode = \"PREMSS\"");
   return t;
 }
 
@@ -42,6 +48,9 @@ struct Check : ReimbursementFixture {
       plan_with("PREMSS", "2026-10-06", slot, 210, "Bruno Petit");
       all_present("PREMSS", "2026-10-06", slot);
     }
+    // The FOAD module's assistance and evaluation (D. 6313-3-1).
+    run_assist_add(*ledger, clock, out, {"", "PASS", "", "2026-10-05", "pedagogical", "Alice Martin", "", "Tutorat"});
+    run_grade_add(*ledger, clock, out, GradeAddOptions{"", "T01", "PASS", "Quiz", "15", ""});
   }
   void plan_with(const std::string& module, const std::string& date, const std::string& slot, int minutes,
                  const std::string& trainer) {

@@ -1,5 +1,5 @@
-// The clock's date in Europe/Paris: attendance ahead of time and half-days not yet held are
-// judged on the day the users live in, not on the UTC date.
+// The clock's date in Europe/Paris: attendance ahead of time, half-days not yet held, checks and
+// documents are judged on the day the users live in, not on the UTC date.
 #include "fixture.hpp"
 
 namespace ledger::testing {
@@ -19,6 +19,11 @@ TEST(ParisDate, SummerIsUtcPlusTwoFromTheLastSundaysOfMarchToOctober) {
   EXPECT_EQ(test_clock("2026-03-29T22:00:00Z").paris_date(), "2026-03-30");  // UTC+2
   EXPECT_EQ(test_clock("2026-10-24T22:00:00Z").paris_date(), "2026-10-25");  // UTC+2
   EXPECT_EQ(test_clock("2026-10-25T22:00:00Z").paris_date(), "2026-10-25");  // back to UTC+1
+}
+
+TEST(ParisDate, TodayIsTheParisDate) {
+  EXPECT_EQ(test_clock("2026-12-31T23:30:00Z").today(), date::year{2027} / 1 / 1);
+  EXPECT_EQ(test_clock("2026-07-14T21:59:59Z").today(), date::year{2026} / 7 / 14);
 }
 
 }  // namespace
