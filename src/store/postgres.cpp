@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cstring>
 #include <mutex>
+#include <optional>
 #include <regex>
 #include <stdexcept>
 
@@ -25,7 +26,8 @@ namespace {
 #define LEDGER_PQ_FUNCTIONS(X)                                                                                 \
   X(PQconnectdb) X(PQstatus) X(PQerrorMessage) X(PQfinish) X(PQexec) X(PQprepare) X(PQdescribePrepared)         \
   X(PQexecPrepared) X(PQresultStatus) X(PQresultErrorField) X(PQclear) X(PQntuples) X(PQnfields) X(PQfname)    \
-  X(PQftype) X(PQgetvalue) X(PQgetlength) X(PQgetisnull) X(PQcmdTuples) X(PQsetNoticeProcessor)
+  X(PQftype) X(PQgetvalue) X(PQgetlength) X(PQgetisnull) X(PQcmdTuples) X(PQsetNoticeProcessor)                \
+  X(PQtransactionStatus)
 
 struct Pq {
 #define LEDGER_PQ_POINTER(name) decltype(&::name) name = nullptr;
@@ -140,6 +142,28 @@ Result checked(PGresult* r, PGconn* conn) {
   return result;
 }
 
+// PQprepare, without spoiling the transaction in progress when the server refuses the statement (a
+// failed statement aborts the whole transaction): inside one, the attempt runs in a savepoint.
+Result prepare(PGconn* conn, const std::string& name, const std::string& sql, int count, const Oid* types) {
+  const bool in_transaction = pq().PQtransactionStatus(conn) == PQTRANS_INTRANS;
+  if (in_transaction) checked(pq().PQexec(conn, "SAVEPOINT ledger_prepare"), conn);
+  Result prepared(pq().PQprepare(conn, name.c_str(), sql.c_str(), count, types));
+  if (in_transaction) {
+    const bool failed = pq().PQresultStatus(prepared.get()) != PGRES_COMMAND_OK;
+    checked(pq().PQexec(conn, failed ? "ROLLBACK TO SAVEPOINT ledger_prepare" : "RELEASE SAVEPOINT ledger_prepare"), conn);
+  }
+  return prepared;
+}
+
+// The parameter ($N, 0 first) that an error's message names.
+std::optional<std::size_t> parameter_named(const PGresult* r) {
+  const char* primary = pq().PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+  const char* dollar = primary != nullptr ? std::strrchr(primary, '$') : nullptr;
+  std::size_t n = 0;
+  if (dollar == nullptr || std::from_chars(dollar + 1, dollar + std::strlen(dollar), n).ec != std::errc() || n == 0) return std::nullopt;
+  return n - 1;
+}
+
 int hex_digit(char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; }
 
 struct PgPrepared final : Prepared {
@@ -150,7 +174,7 @@ struct PgPrepared final : Prepared {
     parameters_ = static_cast<std::size_t>(count);
     // The server infers each parameter's type from the statement; where it cannot (`?2 IS NULL
     // OR …`), the statement is prepared when it first runs, with the types of the values bound.
-    Result prepared(pq().PQprepare(conn_, name_.c_str(), numbered_.c_str(), 0, nullptr));
+    Result prepared = prepare(conn_, name_, numbered_, 0, nullptr);
     if (indeterminate(prepared.get())) return;
     checked(prepared.release(), conn_);
     describe();
@@ -251,8 +275,9 @@ struct PgPrepared final : Prepared {
     formats_[i] = format;
   }
   // Prepares the statement for the types of the values bound, once for each set of types. A NULL
-  // says nothing of its type: left to the server first, then text, then an integer, whichever
-  // the statement accepts.
+  // says nothing of its type: left to the server, and where the server cannot tell (`$2 IS NULL OR
+  // e.id = $2`: the type is taken from the first use), that one parameter is tried as text, then
+  // as an integer if text has no operator there.
   void prepare_typed() {
     std::vector<Oid> types(values_.size());
     for (std::size_t i = 0; i < values_.size(); ++i) types[i] = nulls_[i] ? 0 : formats_[i] == 1 ? kBytea : typed_oids_[i];
@@ -260,12 +285,20 @@ struct PgPrepared final : Prepared {
     const std::vector<Oid> bound = types;
     const std::string name = name_ + "_" + std::to_string(++versions_);
     Result prepared;
-    for (const Oid null_type : {Oid{0}, kText, kInt8}) {
-      for (std::size_t i = 0; i < types.size(); ++i)
-        if (nulls_[i]) types[i] = null_type;
-      prepared.reset(pq().PQprepare(conn_, name.c_str(), numbered_.c_str(), static_cast<int>(types.size()), types.data()));
+    std::optional<std::size_t> guessed;  // the NULL parameter whose type was guessed last
+    for (std::size_t attempt = 0; attempt <= 2 * types.size(); ++attempt) {
+      prepared = prepare(conn_, name, numbered_, static_cast<int>(types.size()), types.data());
       const std::string state = sqlstate(prepared.get());
-      if (!indeterminate(prepared.get()) && state != "42883" && state != "42804") break;
+      if (indeterminate(prepared.get())) {
+        const auto n = parameter_named(prepared.get());
+        if (!n || *n >= types.size() || types[*n] != 0) break;
+        types[*n] = kText;
+        guessed = n;
+      } else if ((state == "42883" || state == "42804") && guessed && types[*guessed] == kText) {
+        types[*guessed] = kInt8;
+      } else {
+        break;
+      }
     }
     checked(prepared.release(), conn_);
     run_name_ = name;
