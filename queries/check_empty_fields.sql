@@ -14,13 +14,13 @@ UNION ALL SELECT 'clauses', '', 'partial_percent ou partial_amount', 'Art. 13 (1
   WHERE partial_percent_bp IS NULL AND partial_amount_cents IS NULL
 UNION ALL
 SELECT 'beneficiary', '', f.field, 'parties' FROM beneficiary b
-JOIN (SELECT 'address' AS field UNION ALL SELECT 'representative' UNION ALL SELECT 'title' UNION ALL SELECT 'icom') f
+CROSS JOIN (SELECT 'address' AS field UNION ALL SELECT 'representative' UNION ALL SELECT 'title' UNION ALL SELECT 'icom') f
 WHERE b.convention_id = :convention
   AND coalesce(CASE f.field WHEN 'address' THEN b.address WHEN 'representative' THEN b.representative
                             WHEN 'title' THEN b.title ELSE b.icom END, '') = ''
 UNION ALL
 SELECT 'training_org', o.key, f.field, 'parties' FROM training_org o
-JOIN (SELECT 'address' AS field UNION ALL SELECT 'representative' UNION ALL SELECT 'title' UNION ALL SELECT 'icom') f
+CROSS JOIN (SELECT 'address' AS field UNION ALL SELECT 'representative' UNION ALL SELECT 'title' UNION ALL SELECT 'icom') f
 WHERE o.convention_id = :convention
   AND coalesce(CASE f.field WHEN 'address' THEN o.address WHEN 'representative' THEN o.representative
                             WHEN 'title' THEN o.title ELSE o.icom END, '') = ''
@@ -39,5 +39,5 @@ WHERE t.convention_id = :convention AND coalesce(t.function, '') = ''
 UNION ALL
 SELECT 'trainee', t.code, f.field, 'Art. 7 (70 % du contrat de professionnalisation)' FROM trainee t
 JOIN v ON v.id = t.convention_id AND v.nature = 'contrat_pro'
-JOIN (SELECT 'contract_start' AS field UNION ALL SELECT 'contract_end') f
+CROSS JOIN (SELECT 'contract_start' AS field UNION ALL SELECT 'contract_end') f
 WHERE coalesce(CASE f.field WHEN 'contract_start' THEN t.contract_start ELSE t.contract_end END, '') = '';

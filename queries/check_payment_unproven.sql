@@ -22,11 +22,11 @@ lacking AS (
     AND (d.on_date IS NULL OR s.date < d.on_date)
     AND (a.id IS NULL
          OR (a.minutes > 0 AND CASE WHEN s.mode = 'elearning' THEN a.proof = ''
-                                    ELSE NOT (a.trainee_signed AND a.trainer_signed) END))
+                                    ELSE NOT (a.trainee_signed = 1 AND a.trainer_signed = 1) END))
 )
 SELECT pd.paid_on, pd.amount_cents, pd.invoice, pd.org, pd.module, count(l.session) AS half_days,
        min(l.date || ' ' || l.slot) AS first_lacking
 FROM paid pd
 JOIN lacking l ON l.payment = pd.payment AND l.module_id = pd.module_id
-GROUP BY pd.payment, pd.module_id
+GROUP BY pd.payment, pd.module_id, pd.paid_on, pd.amount_cents, pd.invoice, pd.org, pd.module
 ORDER BY pd.paid_on, pd.invoice, pd.module;

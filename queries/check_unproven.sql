@@ -8,5 +8,5 @@ JOIN module m ON m.id = s.module_id
 JOIN trainee t ON t.id = a.trainee_id
 WHERE s.convention_id = :convention
   AND a.minutes > 0
-  AND CASE WHEN s.mode = 'elearning' THEN a.proof = '' ELSE NOT (a.trainee_signed AND a.trainer_signed) END
+  AND CASE WHEN s.mode = 'elearning' THEN a.proof = '' ELSE NOT (a.trainee_signed = 1 AND a.trainer_signed = 1) END
 ORDER BY s.date, s.slot, m.code, t.code;

@@ -18,9 +18,9 @@ SELECT v.ref AS convention, o.name AS org, o.nda AS org_nda, m.code AS module, m
             ELSE 'partial' END AS status,
        a.minutes, a.absence, a.trainee_signed, a.trainer_signed,
        CASE WHEN a.id IS NULL THEN NULL
-            WHEN a.minutes = 0 THEN 1
+            WHEN a.minutes = 0 THEN TRUE
             WHEN s.mode = 'elearning' THEN a.proof <> ''
-            ELSE a.trainee_signed AND a.trainer_signed END AS proof_complete,
+            ELSE a.trainee_signed = 1 AND a.trainer_signed = 1 END AS proof_complete,
        a.sheet, a.proof, a.recorded_at, a.recorded_by, a.id AS entry_id, a.supersedes, a.reason,
        lower(hex(a.hash)) AS hash
 FROM session s

@@ -44,7 +44,7 @@ eligible AS (
   WHERE NOT EXISTS (SELECT 1 FROM cancellation x WHERE x.session_id = s.id)
     AND (d.on_date IS NULL OR s.date < d.on_date)
     AND a.minutes > 0
-    AND CASE WHEN s.mode = 'elearning' THEN a.proof <> '' ELSE a.trainee_signed AND a.trainer_signed END
+    AND CASE WHEN s.mode = 'elearning' THEN a.proof <> '' ELSE a.trainee_signed = 1 AND a.trainer_signed = 1 END
 ),
 walked AS (
   SELECT funding_id, date, module, trainee,

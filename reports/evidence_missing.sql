@@ -14,7 +14,7 @@ WHERE s.convention_id = :convention AND s.date BETWEEN :from AND :to
   AND NOT EXISTS (SELECT 1 FROM cancellation c WHERE c.session_id = s.id)
   AND (d.on_date IS NULL OR s.date < d.on_date)
   AND a.minutes > 0
-  AND CASE WHEN s.mode = 'elearning' THEN a.proof <> '' ELSE a.trainee_signed AND a.trainer_signed END
+  AND CASE WHEN s.mode = 'elearning' THEN a.proof <> '' ELSE a.trainee_signed = 1 AND a.trainer_signed = 1 END
   AND NOT EXISTS (SELECT 1 FROM evidence e
                   WHERE e.session_id = s.id AND (e.trainee_id IS NULL OR e.trainee_id = a.trainee_id)
                     AND NOT EXISTS (SELECT 1 FROM evidence_retraction r WHERE r.evidence_id = e.id))

@@ -17,7 +17,7 @@ entry AS (
 SELECT f.id, f.ref, f.funder, coalesce(f.decided, d.decided) AS decided,
        coalesce(NOT conv.renounced AND EXISTS (
          SELECT 1 FROM funding_scope fs JOIN entry e ON e.trainee_id = fs.trainee_id
-         WHERE fs.funding_id = f.id AND (e.entry_day IS NULL OR coalesce(f.decided, d.decided) <= e.entry_day)), 0)
+         WHERE fs.funding_id = f.id AND (e.entry_day IS NULL OR coalesce(f.decided, d.decided) <= e.entry_day)), FALSE)
          AND coalesce(f.decided, d.decided) IS NOT NULL AS covers,
        f.hourly_rate_cents, f.cap_minutes, f.cap_cents, f.basis,
        (SELECT coalesce(sum(r.amount_cents), 0) FROM funder_receipt r WHERE r.funding_id = f.id AND r.date <= :to)

@@ -38,9 +38,9 @@ pair AS (
               WHEN p.cancelled_by = 'of' THEN 'not_delivered'
               ELSE 'delivered' END AS status,
          a.id AS entry, a.minutes AS attended, a.absence,
-         CASE WHEN a.minutes = 0 THEN 1
+         CASE WHEN a.minutes = 0 THEN TRUE
               WHEN p.mode = 'elearning' THEN a.proof <> ''
-              ELSE a.trainee_signed AND a.trainer_signed END AS proven
+              ELSE a.trainee_signed = 1 AND a.trainer_signed = 1 END AS proven
   FROM period p
   JOIN module m ON m.id = p.module_id
   JOIN trainee t ON t.convention_id = :convention
@@ -59,5 +59,5 @@ SELECT trainee_id, last_name, first_name, module,
        coalesce(sum(CASE WHEN status = 'not_delivered' THEN session_min END), 0) AS not_delivered_min,
        coalesce(sum(CASE WHEN status = 'withdrawn' THEN session_min END), 0) AS withdrawn_min
 FROM pair
-GROUP BY trainee_id, module
+GROUP BY trainee_id, module, last_name, first_name
 ORDER BY trainee_id, module;

@@ -20,5 +20,5 @@ WHERE s.convention_id = :convention AND s.date BETWEEN :from AND :to AND s.date 
   AND (d.on_date IS NULL OR s.date < d.on_date)
   AND (a.id IS NULL
        OR (a.minutes > 0 AND NOT CASE WHEN s.mode = 'elearning' THEN a.proof <> ''
-                                      ELSE a.trainee_signed AND a.trainer_signed END))
+                                      ELSE a.trainee_signed = 1 AND a.trainer_signed = 1 END))
 ORDER BY s.date, s.slot, m.code, t.code;

@@ -37,11 +37,16 @@ struct BackupOptions {
   std::string file;
 };
 
+struct CopyOptions {
+  std::string to;  // a file or a PostgreSQL server, as --db takes them
+};
+
 // Each returns the exit code: 0, or 1 when the chain or a check found a problem.
 int run_verify(Ledger& ledger, std::ostream& out, const VerifyOptions& opts);
 int run_export_proofs(Ledger& ledger, const Clock& clock, std::ostream& out, const ExportProofsOptions& opts);
 int run_check(Ledger& ledger, const Clock& clock, std::ostream& out, const CheckOptions& opts);
 int run_certificate(Ledger& ledger, const Clock& clock, std::ostream& out, const CertificateOptions& opts);
 int run_backup(Ledger& ledger, std::ostream& out, const BackupOptions& opts);
+int run_copy(Ledger& ledger, std::ostream& out, const CopyOptions& opts, const Clock& clock);
 
 }  // namespace ledger

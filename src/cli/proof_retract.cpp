@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "app/command.hpp"
+#include "app/error.hpp"
 #include "app/text.hpp"
 #include "cli/context.hpp"
 #include "cli/proof.hpp"

@@ -8,7 +8,6 @@
 #define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/sha.h>
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include <cstring>
@@ -19,6 +18,7 @@
 #include <queue>
 #include <stdexcept>
 
+#include "app/error.hpp"
 #include "app/resources.hpp"
 #include "store/sqlite.hpp"
 
@@ -118,22 +118,23 @@ std::string encode_row(std::string_view table, std::int64_t id, const std::vecto
 
 namespace {
 
+using store_detail::Prepared;
+
 // Encodes a row as read back from the database, column by column (the `hash` column is last).
-std::string encode_stored(std::string_view table, SQLite::Statement& row, int hash_column) {
+std::string encode_stored(std::string_view table, const Prepared& row, int hash_column) {
   std::string out;
   out += table;
   out += '\n';
   for (int c = 0; c < hash_column; ++c) {
-    const auto col = row.getColumn(c);
-    if (col.isNull()) {
+    if (row.is_null(c)) {
       out += 'n';
-    } else if (col.isInteger()) {
-      fmt::format_to(std::back_inserter(out), "i{};", col.getInt64());
+    } else if (row.is_integer(c)) {
+      fmt::format_to(std::back_inserter(out), "i{};", row.i64(c));
     } else {
-      const char tag = col.isBlob() ? 'b' : 't';
-      const auto size = static_cast<std::size_t>(col.getBytes());
-      fmt::format_to(std::back_inserter(out), "{}{}:", tag, size);
-      out.append(static_cast<const char*>(col.getBlob()), size);
+      const char tag = row.is_blob(c) ? 'b' : 't';
+      const auto bytes = row.bytes(c);
+      fmt::format_to(std::back_inserter(out), "{}{}:", tag, bytes.size());
+      out.append(bytes);
     }
   }
   return out;
@@ -141,20 +142,16 @@ std::string encode_stored(std::string_view table, SQLite::Statement& row, int ha
 
 struct Cursor {
   std::string table;
-  std::unique_ptr<SQLite::Statement> stmt;
+  std::unique_ptr<Prepared> stmt;
   int hash_column = 0;
   bool has_row = false;
-  std::int64_t id() const { return stmt->getColumn(0).getInt64(); }
+  std::int64_t id() const { return stmt->i64(0); }
 };
 
-}  // namespace
-
-namespace {
-
-std::vector<std::string> column_strings(SQLite::Database& db, std::string_view query) {
-  SQLite::Statement q(db, std::string(resource(query)));
+std::vector<std::string> column_strings(Ledger::Impl& db, std::string_view query) {
+  auto q = db.prepare_sql(db.sql(query));
   std::vector<std::string> out;
-  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  while (q->step()) out.emplace_back(q->bytes(0));
   return out;
 }
 
@@ -164,10 +161,6 @@ std::string joined(const std::vector<std::string>& names) {
   return out;
 }
 
-}  // namespace
-
-namespace {
-
 // What every verification reads first: the chained tables are all listed, and the recorded head.
 struct RecordedHead {
   std::int64_t seq = 0;
@@ -175,7 +168,7 @@ struct RecordedHead {
   bool hash_ok = false;
 };
 
-std::optional<RecordedHead> read_head(SQLite::Database& db, ChainReport& report) {
+std::optional<RecordedHead> read_head(Ledger::Impl& db, ChainReport& report) {
   // A table dropped from the list would escape verification: every table with a hash column is
   // a link of the chain.
   if (const auto unlisted = column_strings(db, "queries/chain_unlisted_tables.sql"); !unlisted.empty()) {
@@ -183,33 +176,32 @@ std::optional<RecordedHead> read_head(SQLite::Database& db, ChainReport& report)
     report.problem = tr("chain.unlisted", fmt::arg("tables", joined(unlisted)));
     return std::nullopt;
   }
-  SQLite::Statement head(db, std::string(resource("queries/chain_head_get.sql")));
-  if (!head.executeStep()) {
+  auto head = db.prepare_sql(db.sql("queries/chain_head_get.sql"));
+  if (!head->step()) {
     report.ok = false;
     report.problem = tr("chain.head_removed");
     return std::nullopt;
   }
   RecordedHead recorded;
-  recorded.seq = head.getColumn(0).getInt64();
-  const auto hash = head.getColumn(1);
-  recorded.hash_ok = hash.getBytes() == 32;
-  if (recorded.hash_ok) std::memcpy(recorded.hash.data(), hash.getBlob(), 32);
+  recorded.seq = head->i64(0);
+  const auto hash = head->bytes(1);
+  recorded.hash_ok = hash.size() == 32;
+  if (recorded.hash_ok) std::memcpy(recorded.hash.data(), hash.data(), 32);
   return recorded;
 }
 
 // One statement per chained table, made from a template naming `{table}`.
-std::vector<Cursor> table_cursors(SQLite::Database& db, std::string_view row_query) {
+std::vector<Cursor> table_cursors(Ledger::Impl& db, std::string_view row_query) {
   std::vector<Cursor> cursors;
-  SQLite::Statement tables(db, std::string(resource("queries/chain_tables.sql")));
-  const std::string row_template(resource(row_query));
-  while (tables.executeStep()) {
+  const std::string row_template = db.sql(row_query);
+  for (const auto& table : column_strings(db, "queries/chain_tables.sql")) {
     Cursor c;
-    c.table = tables.getColumn(0).getString();
+    c.table = table;
     std::string sql = row_template;
     sql.replace(sql.find("{table}"), 7, c.table);
-    c.stmt = std::make_unique<SQLite::Statement>(db, sql);
-    c.hash_column = c.stmt->getColumnCount() - 1;
-    if (c.stmt->getColumnName(c.hash_column) != std::string("hash"))
+    c.stmt = db.prepare_sql(sql);
+    c.hash_column = static_cast<int>(c.stmt->columns.size()) - 1;
+    if (c.hash_column < 0 || c.stmt->columns.back() != "hash")
       throw std::logic_error("chained table without a final hash column: " + c.table);
     cursors.push_back(std::move(c));
   }
@@ -225,61 +217,72 @@ std::string head_mismatch(std::int64_t last) {
 }
 
 // The rows are sound; missing triggers mean someone opened the door to edits.
-void check_triggers(SQLite::Database& db, ChainReport& report) {
+void check_triggers(Ledger::Impl& db, ChainReport& report) {
   if (const auto open = column_strings(db, "queries/chain_missing_triggers.sql"); !open.empty()) {
     report.ok = false;
     report.problem = tr("chain.triggers_removed", fmt::arg("triggers", joined(open)));
   }
 }
 
+bool same_hash(const Prepared& row, int column, const Digest& digest) {
+  const auto stored = row.bytes(column);
+  return stored.size() == 32 && std::memcmp(stored.data(), digest.data(), 32) == 0;
+}
+
+// Calls `visit` with each row of the chained tables in id order (the chain's), until it returns false.
+template <typename Visit>
+void in_chain_order(std::vector<Cursor>& cursors, Visit visit) {
+  for (auto& c : cursors) c.has_row = c.stmt->step();
+  auto later = [&](std::size_t a, std::size_t b) { return cursors[a].id() > cursors[b].id(); };
+  std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(later)> next(later);
+  for (std::size_t i = 0; i < cursors.size(); ++i)
+    if (cursors[i].has_row) next.push(i);
+  while (!next.empty()) {
+    const std::size_t i = next.top();
+    next.pop();
+    if (!visit(cursors[i])) return;
+    if (cursors[i].stmt->step()) next.push(i);
+  }
+}
+
 }  // namespace
 
-ChainReport store_detail::verify_chain_of(SQLite::Database& db) {
+ChainReport store_detail::verify_chain_of(Ledger::Impl& db) {
   ChainReport report;
   const auto recorded = read_head(db, report);
   if (!recorded) return report;
   const std::int64_t recorded_seq = recorded->seq;
 
   std::vector<Cursor> cursors = table_cursors(db, "queries/chain_rows.sql");
-  for (auto& c : cursors) c.has_row = c.stmt->executeStep();
-  // Merge the tables by id: the chain's order.
-  auto later = [&](std::size_t a, std::size_t b) { return cursors[a].id() > cursors[b].id(); };
-  std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(later)> next(later);
-  for (std::size_t i = 0; i < cursors.size(); ++i)
-    if (cursors[i].has_row) next.push(i);
-
   Sha256 sha;
   Digest previous{};
   std::int64_t expected = 1;
-  while (!next.empty()) {
-    const std::size_t i = next.top();
-    next.pop();
-    Cursor& c = cursors[i];
+  in_chain_order(cursors, [&](Cursor& c) {
     const std::int64_t id = c.id();
     if (id != expected) {
       report.ok = false;
       report.problem = id < expected ? tr("chain.repeated", fmt::arg("table", c.table), fmt::arg("id", id))
                                      : tr("chain.gap", fmt::arg("id", expected), fmt::arg("table", c.table), fmt::arg("next", id));
-      return report;
+      return false;
     }
     // A row past the recorded head was added outside the ledger, which always moves the head.
     if (id > recorded_seq) {
       report.ok = false;
       report.problem = tr("chain.after_head", fmt::arg("table", c.table), fmt::arg("id", id), fmt::arg("head", recorded_seq));
-      return report;
+      return false;
     }
     const Digest computed = sha.link(previous, encode_stored(c.table, *c.stmt, c.hash_column));
-    const auto stored = c.stmt->getColumn(c.hash_column);
-    if (stored.getBytes() != 32 || std::memcmp(stored.getBlob(), computed.data(), 32) != 0) {
+    if (!same_hash(*c.stmt, c.hash_column, computed)) {
       report.ok = false;
       report.problem = changed_entry(c.table, id);
-      return report;
+      return false;
     }
     previous = computed;
     ++expected;
     ++report.entries;
-    if (c.stmt->executeStep()) next.push(i);
-  }
+    return true;
+  });
+  if (!report.ok) return report;
   report.head = ChainHead{report.entries, previous};
   if (report.entries < recorded_seq) {
     report.ok = false;
@@ -299,7 +302,7 @@ ChainReport store_detail::verify_chain_of(SQLite::Database& db) {
 
 namespace {
 
-ChainReport verify_entries_of(SQLite::Database& db, const std::vector<std::int64_t>& ids) {
+ChainReport verify_entries_of(Ledger::Impl& db, const std::vector<std::int64_t>& ids) {
   ChainReport report;
   const auto recorded = read_head(db, report);
   if (!recorded) return report;
@@ -311,8 +314,8 @@ ChainReport verify_entries_of(SQLite::Database& db, const std::vector<std::int64
       const std::size_t i = (hint + k) % tables.size();
       Cursor& c = tables[i];
       c.stmt->reset();
-      c.stmt->bind(1, id);
-      if (c.stmt->executeStep()) {
+      c.stmt->bind_i64(1, id);
+      if (c.stmt->step()) {
         hint = i;
         return &c;
       }
@@ -320,12 +323,11 @@ ChainReport verify_entries_of(SQLite::Database& db, const std::vector<std::int64
     return nullptr;
   };
   auto stored_hash = [](Cursor& c, Digest& out) {
-    const auto col = c.stmt->getColumn(c.hash_column);
-    if (col.getBytes() != 32) return false;
-    std::memcpy(out.data(), col.getBlob(), 32);
+    const auto hash = c.stmt->bytes(c.hash_column);
+    if (hash.size() != 32) return false;
+    std::memcpy(out.data(), hash.data(), 32);
     return true;
   };
-
   // Each entry given, the entry after it (a hash recomputed after an edit breaks that link) and
   // the last entry (which the recorded head names).
   std::vector<std::int64_t> todo;
@@ -388,20 +390,53 @@ ChainReport verify_entries_of(SQLite::Database& db, const std::vector<std::int64
 
 }  // namespace
 
-ChainReport verify_chain(Ledger& ledger) {
-  try {
-    return store_detail::verify_chain_of(sqlite_database(ledger));
-  } catch (const SQLite::Exception& e) {
-    store_detail::rethrow(e);
-  }
+namespace {
+Value stored_value(const Prepared& row, int column) {
+  if (row.is_null(column)) return Value();
+  if (row.is_integer(column)) return row.i64(column);
+  return std::string(row.bytes(column));
+}
+}  // namespace
+
+ChainReport copy_ledger(Ledger& from, Ledger& to, const Clock& clock) {
+  ReadSnapshot snapshot(from);
+  std::vector<Cursor> cursors = table_cursors(backend(from), "queries/chain_rows.sql");
+  WriteTransaction txn(to, clock);
+  if (txn.head().seq != 0) throw DatabaseError(to.path() + ": " + tr("copy.not_empty"));
+  std::vector<Field> fields;
+  in_chain_order(cursors, [&](Cursor& c) {
+    // Each row under its own id, by column name; the link it makes must be the one stored.
+    fields.clear();
+    for (int column = 1; column < c.hash_column; ++column)
+      fields.push_back(Field{c.stmt->columns[static_cast<std::size_t>(column)], stored_value(*c.stmt, column)});
+    const auto id = txn.append(c.table, fields);
+    const auto hash = c.stmt->bytes(c.hash_column);
+    if (id != c.id() || hash.size() != 32 || std::memcmp(hash.data(), txn.head().hash.data(), 32) != 0)
+      throw DatabaseError(to.path() + ": " + tr("copy.link_differs", fmt::arg("table", c.table), fmt::arg("id", c.id())));
+    // A convention's evidence files (not links themselves) come before the entries naming them.
+    if (c.table == "convention") {
+      auto files = from.query("copy_evidence_files");
+      files.bind(1, id);
+      while (files.next()) {
+        const std::string content = files.text("content");
+        auto insert = to.query("copy_evidence_file_insert");
+        insert.bind(1, id).bind(2, files.text("sha256")).bind(3, files.i64("size")).bind_blob(4, content);
+        insert.exec();
+      }
+    }
+    return true;
+  });
+  auto meta = from.query("copy_meta");
+  while (meta.next()) txn.set_meta(meta.text("key"), meta.text("value"));
+  meta.reset();
+  txn.commit();
+  return verify_chain(to);
 }
 
+ChainReport verify_chain(Ledger& ledger) { return store_detail::verify_chain_of(backend(ledger)); }
+
 ChainReport verify_entries(Ledger& ledger, const std::vector<std::int64_t>& ids) {
-  try {
-    return verify_entries_of(sqlite_database(ledger), ids);
-  } catch (const SQLite::Exception& e) {
-    store_detail::rethrow(e);
-  }
+  return verify_entries_of(backend(ledger), ids);
 }
 
 }  // namespace ledger

@@ -56,6 +56,37 @@ Digest stream_blob(Ledger& ledger, std::int64_t rowid, const WriteChunk& write) 
   return sha.finish();
 }
 
+// PostgreSQL has no incremental blob I/O: the bytes are read whole (store/postgres.hpp).
+Digest stream_content(Ledger& ledger, std::int64_t convention_id, const std::string& sha256, const WriteChunk& write) {
+  auto q = ledger.query("evidence_file_content");
+  q.bind(1, convention_id).bind(2, sha256);
+  if (!q.next()) throw StoreError(fmt::format("{}: evidence_file: {}", ledger.path(), sha256));
+  const std::string bytes = q.text(0);
+  Sha256 sha;
+  sha.add(bytes);
+  if (write) write(bytes);
+  return sha.finish();
+}
+
+// PostgreSQL has no incremental blob I/O either way: the bytes go in whole, in one bytea parameter.
+Digest store_whole_content(Ledger& ledger, std::int64_t convention_id, const std::string& sha256, std::int64_t size,
+                           const ReadChunk& read) {
+  std::string bytes;
+  bytes.reserve(static_cast<std::size_t>(size));
+  std::string chunk(kChunk, '\0');
+  Sha256 sha;
+  for (std::size_t n; (n = read(chunk.data(), chunk.size())) != 0;) {
+    sha.add(std::string_view(chunk.data(), n));
+    bytes.append(chunk.data(), n);
+  }
+  // More bytes than declared: the caller refuses the file, whose digest differs.
+  if (std::ssize(bytes) != size) return sha.finish();
+  auto insert = ledger.query("copy_evidence_file_insert");
+  insert.bind(1, convention_id).bind(2, sha256).bind(3, size).bind_blob(4, bytes);
+  insert.exec();
+  return sha.finish();
+}
+
 }  // namespace
 
 bool evidence_file_held(Ledger& ledger, std::int64_t convention_id, const std::string& sha256) {
@@ -64,6 +95,7 @@ bool evidence_file_held(Ledger& ledger, std::int64_t convention_id, const std::s
 
 Digest store_evidence_file(Ledger& ledger, WriteTransaction&, std::int64_t convention_id, const std::string& sha256,
                            std::int64_t size, const ReadChunk& read) {
+  if (ledger.on_postgres()) return store_whole_content(ledger, convention_id, sha256, size, read);
   {
     auto insert = ledger.query("evidence_file_insert");
     insert.bind(1, convention_id).bind(2, sha256).bind(3, size).bind(4, size);
@@ -87,6 +119,7 @@ Digest store_evidence_file(Ledger& ledger, WriteTransaction&, std::int64_t conve
 }
 
 Digest read_evidence_file(Ledger& ledger, std::int64_t convention_id, const std::string& sha256, const WriteChunk& write) {
+  if (ledger.on_postgres()) return stream_content(ledger, convention_id, sha256, write);
   const auto rowid = file_rowid(ledger, convention_id, sha256);
   if (!rowid) throw StoreError(fmt::format("{}: evidence_file: {}", ledger.path(), sha256));
   return stream_blob(ledger, *rowid, write);
@@ -103,7 +136,9 @@ EvidenceFilesReport verify_evidence_files(Ledger& ledger) {
       return report;
     }
     std::int64_t bytes = 0;
-    const Digest digest = stream_blob(ledger, q.i64("file"), [&](std::string_view b) { bytes += std::ssize(b); });
+    const auto count = [&](std::string_view b) { bytes += std::ssize(b); };
+    const Digest digest = ledger.on_postgres() ? stream_content(ledger, q.i64("convention_id"), sha256, count)
+                                               : stream_blob(ledger, q.i64("file"), count);
     if (hex(digest) != sha256 || bytes != q.i64("size")) {
       report.problem = tr("verify.evidence_changed", fmt::arg("sha256", sha256));
       return report;

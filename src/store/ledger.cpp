@@ -23,23 +23,26 @@
 #include "app/error.hpp"
 #include "store/errors.hpp"
 #include "app/resources.hpp"
+#include "store/postgres.hpp"
 #include "store/sqlite.hpp"
 
 namespace ledger {
 
 namespace {
 
+// schema/NNN_*.sql; PostgreSQL's overrides of some of them are in schema/pg/ (store/postgres.hpp).
 std::vector<Resource> migrations() {
   std::vector<Resource> out;
   for (const auto& r : all_resources())
-    if (r.path.starts_with("schema/") && r.path.ends_with(".sql")) out.push_back(r);
+    if (r.path.starts_with("schema/") && r.path.ends_with(".sql") && r.path.find('/', 7) == std::string_view::npos)
+      out.push_back(r);
   std::sort(out.begin(), out.end(), [](const Resource& a, const Resource& b) { return a.path < b.path; });
   return out;
 }
 
-std::string query_text(std::string_view name) {
-  if (name.starts_with("reports/")) return std::string(resource(std::string(name) + ".sql"));
-  return std::string(resource("queries/" + std::string(name) + ".sql"));
+std::string query_path(std::string_view name) {
+  if (name.starts_with("reports/")) return std::string(name) + ".sql";
+  return "queries/" + std::string(name) + ".sql";
 }
 
 // Busy timeout plus a bounded retry for BEGIN IMMEDIATE, so concurrent writers wait their turn
@@ -161,7 +164,32 @@ int connection_flags(int flags) {
 }
 }  // namespace
 
-Ledger::Impl::Impl(const std::string& name, int flags) : db(name, connection_flags(flags)) {}
+Ledger::Impl::Impl(const std::string& name, int flags) : db(std::in_place, name, connection_flags(flags)) {}
+
+Ledger::Impl::Impl(std::unique_ptr<store_detail::PgConnection> connection) : pg(std::move(connection)) {}
+
+Ledger::Impl::~Impl() {
+  // The statements go before their connection.
+  pools.clear();
+}
+
+std::string Ledger::Impl::sql(std::string_view resource_path) const {
+  return pg ? store_detail::pg_sql(resource_path) : std::string(resource(resource_path));
+}
+
+std::unique_ptr<store_detail::Prepared> Ledger::Impl::prepare_sql(const std::string& text) {
+  if (pg) return pg->prepare(text);
+  return std::make_unique<store_detail::SqlitePrepared>(*db, text);
+}
+
+void Ledger::Impl::exec_sql(const std::string& text) {
+  if (pg) return pg->exec(text);
+  try {
+    db->exec(text);
+  } catch (const SQLite::Exception& e) {
+    store_detail::rethrow(e);
+  }
+}
 
 Ledger::Impl& backend(Ledger& ledger) { return *ledger.impl_; }
 
@@ -170,20 +198,49 @@ Ledger::Ledger(std::string path, int flags, const std::string& name)
   configure();
 }
 
+Ledger::Ledger(std::string name, std::unique_ptr<store_detail::PgConnection> connection)
+    : path_(std::move(name)), impl_(std::make_unique<Impl>(std::move(connection))) {}
+
+bool Ledger::on_postgres() const { return impl_->pg != nullptr; }
+
+bool Ledger::is_server(const std::string& path) { return store_detail::is_postgres_name(path); }
+
 Ledger::~Ledger() = default;
 
 // What every connection needs; nothing here writes to the file (open() checks what the file is
 // before connection_file.sql turns it to WAL, which rewrites its header).
 void Ledger::configure() {
-  auto& db_ = impl_->db;
+  auto& db_ = *impl_->db;
   sqlite3_busy_handler(db_.getHandle(), wait_for_writer, impl_.get());
   db_.exec(std::string(resource("queries/connection_open.sql")));
 }
 
 void Ledger::on_wait(std::function<void()> notice) { impl_->on_wait = std::move(notice); }
 
+// What every ledger is, on either backend: a ledger's schema (or nothing yet, for `create`), at
+// the version this binary knows.
+void Ledger::check_schema(Open how) {
+  auto kind = query("database_kind");
+  kind.next();
+  const bool foreign = kind.i64("objects") > 0 && kind.i64("ledger") == 0;
+  kind.reset();
+  if (foreign) throw DatabaseError(path_ + ": " + (on_postgres() ? tr("db.pg_foreign") : tr("db.foreign")));
+  const int version = schema_version();
+  if (version > latest_schema_version())
+    throw DatabaseError(path_ + ": " + tr("db.newer", fmt::arg("version", version), fmt::arg("latest", latest_schema_version())));
+  if (how == Open::existing && version == 0)
+    throw DatabaseError(path_ + ": " + tr("db.not_a_ledger"));
+  if (how == Open::existing && version < latest_schema_version())
+    throw DatabaseError(path_ + ": " + tr("db.older", fmt::arg("version", version), fmt::arg("latest", latest_schema_version())));
+}
+
 std::unique_ptr<Ledger> Ledger::open(const std::string& path, Open how) {
   namespace fs = std::filesystem;
+  if (store_detail::is_postgres_name(path)) {
+    std::unique_ptr<Ledger> ledger(new Ledger(path, std::make_unique<store_detail::PgConnection>(path)));
+    ledger->check_schema(how);
+    return ledger;
+  }
   const bool exists = fs::exists(path);
   if (!exists && how == Open::existing)
     throw DatabaseError(path + ": " + tr("db.missing"));
@@ -205,19 +262,8 @@ std::unique_ptr<Ledger> Ledger::open(const std::string& path, Open how) {
       ledger.reset(new Ledger(path, SQLite::OPEN_READONLY | SQLite::OPEN_URI, immutable_uri(path)));
     else
       ledger.reset(new Ledger(path, read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE, path));
-    auto kind = ledger->query("database_kind");
-    kind.next();
-    const bool foreign = kind.i64("objects") > 0 && kind.i64("ledger") == 0;
-    kind.reset();
-    if (foreign) throw DatabaseError(path + ": " + tr("db.foreign"));
-    const int version = ledger->schema_version();
-    if (version > latest_schema_version())
-      throw DatabaseError(path + ": " + tr("db.newer", fmt::arg("version", version), fmt::arg("latest", latest_schema_version())));
-    if (how == Open::existing && version == 0)
-      throw DatabaseError(path + ": " + tr("db.not_a_ledger"));
-    if (how == Open::existing && version < latest_schema_version())
-      throw DatabaseError(path + ": " + tr("db.older", fmt::arg("version", version), fmt::arg("latest", latest_schema_version())));
-    if (!read_only) ledger->impl_->db.exec(std::string(resource("queries/connection_file.sql")));
+    ledger->check_schema(how);
+    if (!read_only) ledger->impl_->db->exec(std::string(resource("queries/connection_file.sql")));
     // `init` on a ledger others may read takes it back to its owner only, side files included.
     struct stat st {};
     if (how == Open::create && exists && ::stat(path.c_str(), &st) == 0 && (st.st_mode & 077) != 0) {
@@ -255,13 +301,9 @@ Query Ledger::query(std::string_view name) {
       p->lent = true;
       return Query(*p);
     }
-  try {
-    auto& p = *it->second.emplace_back(std::make_unique<store_detail::Prepared>(impl_->db, query_text(name)));
-    p.lent = true;
-    return Query(p);
-  } catch (const SQLite::Exception& e) {
-    store_detail::rethrow(e);
-  }
+  auto& p = *it->second.emplace_back(impl_->prepare_sql(impl_->sql(query_path(name))));
+  p.lent = true;
+  return Query(p);
 }
 
 int Ledger::schema_version() {
@@ -272,25 +314,32 @@ int Ledger::schema_version() {
 
 int Ledger::latest_schema_version() { return static_cast<int>(migrations().size()); }
 
+namespace {
+std::string version_set_sql(const std::string& template_sql, int version) {
+  std::string sql = template_sql;
+  sql.replace(sql.find("{version}"), 9, std::to_string(version));
+  return sql;
+}
+}  // namespace
+
 int Ledger::migrate() {
   const int version = schema_version();
   if (version > latest_schema_version())
     throw DatabaseError(path_ + ": " + tr("db.newer", fmt::arg("version", version), fmt::arg("latest", latest_schema_version())));
   const auto steps = migrations();
-  auto& db_ = impl_->db;
   // A statement left mid-read would keep its table locked against a migration that rebuilds it.
   if (version < static_cast<int>(steps.size()))
     for (auto& [name, pool] : impl_->pools)
       std::erase_if(pool, [](const auto& p) { return !p->lent; });
+  if (impl_->pg) return migrate_postgres(version);
+  auto& db_ = *impl_->db;
   int applied = 0;
   for (int v = version; v < static_cast<int>(steps.size()); ++v) {
     begin_interruptible(db_.getHandle());
     try {
       SQLite::Transaction txn(db_, SQLite::TransactionBehavior::IMMEDIATE);
       db_.exec(std::string(steps[v].bytes));
-      std::string set_version(resource("queries/schema_version_set.sql"));
-      set_version.replace(set_version.find("{version}"), 9, std::to_string(v + 1));
-      db_.exec(set_version);
+      db_.exec(version_set_sql(std::string(resource("queries/schema_version_set.sql")), v + 1));
       throw_if_interrupted();
       txn.commit();
       end_interruptible();
@@ -306,6 +355,37 @@ int Ledger::migrate() {
   return applied;
 }
 
+// Each step in one transaction, behind queries/pg/migration_begin.sql's lock, so that two `init`
+// at once apply each step once; the version is read again under the lock.
+int Ledger::migrate_postgres(int version) {
+  const auto steps = migrations();
+  auto& pg = *impl_->pg;
+  int applied = 0;
+  // The first transaction brings the functions up to date even when no step is missing.
+  for (int v = version; v < static_cast<int>(steps.size()) || v == version; ++v) {
+    begin_interruptible(nullptr);
+    try {
+      pg.exec(store_detail::pg_sql("queries/migration_begin.sql"));
+      const int now = schema_version();
+      if (now <= v && v < static_cast<int>(steps.size())) {
+        pg.exec(store_detail::pg_sql(steps[v].path, true));
+        pg.exec(version_set_sql(store_detail::pg_sql("queries/schema_version_set.sql"), v + 1));
+        ++applied;
+      }
+      throw_if_interrupted();
+      pg.exec(store_detail::pg_sql("queries/transaction_commit.sql"));
+      end_interruptible();
+    } catch (const StoreError& e) {
+      pg.try_exec(store_detail::pg_sql("queries/transaction_rollback.sql"));
+      end_interruptible();
+      throw_if_interrupted();
+      const std::string step = v < static_cast<int>(steps.size()) ? std::string(steps[v].path) : "queries/pg/migration_begin.sql";
+      throw DatabaseError(path_ + ": " + tr("db.migration_failed", fmt::arg("step", step), fmt::arg("reason", e.what())));
+    }
+  }
+  return applied;
+}
+
 std::optional<std::string> Ledger::meta(const std::string& key) {
   auto q = query("meta_get");
   q.bind(1, key);
@@ -314,9 +394,10 @@ std::optional<std::string> Ledger::meta(const std::string& key) {
 }
 
 ChainReport backup_and_verify(Ledger& ledger, const std::string& file) {
+  if (ledger.on_postgres()) throw DatabaseError(ledger.path() + ": " + tr("backup.pg"));
   try {
     SQLite::Database copy(file, SQLite::OPEN_READWRITE);
-    SQLite::Backup backup(copy, backend(ledger).db);
+    SQLite::Backup backup(copy, *backend(ledger).db);
     backup.executeStep();  // all pages at once, from one consistent snapshot
     copy.exec(std::string(resource("queries/backup_self_contained.sql")));
   } catch (const SQLite::Exception& e) {
@@ -324,7 +405,7 @@ ChainReport backup_and_verify(Ledger& ledger, const std::string& file) {
     throw DatabaseError(file + ": " + tr("backup.failed", fmt::arg("reason", e.what())));
   }
   try {
-    SQLite::Database copy(file, SQLite::OPEN_READONLY);
+    Ledger::Impl copy(file, SQLite::OPEN_READONLY);
     return store_detail::verify_chain_of(copy);
   } catch (const SQLite::Exception& e) {
     store_detail::rethrow(e);
@@ -332,24 +413,59 @@ ChainReport backup_and_verify(Ledger& ledger, const std::string& file) {
 }
 
 ReadSnapshot::ReadSnapshot(Ledger& ledger) : ledger_(ledger) {
+  auto& impl = backend(ledger_);
+  if (impl.pg) {
+    impl.pg->exec(store_detail::pg_sql("queries/transaction_read.sql"));
+    return;
+  }
   try {
-    backend(ledger_).db.exec("BEGIN DEFERRED");
+    impl.db->exec("BEGIN DEFERRED");
   } catch (const SQLite::Exception& e) {
     store_detail::rethrow(e);
   }
 }
 
-ReadSnapshot::~ReadSnapshot() { backend(ledger_).db.tryExec("ROLLBACK"); }
+ReadSnapshot::~ReadSnapshot() {
+  auto& impl = backend(ledger_);
+  if (impl.pg) impl.pg->try_exec(store_detail::pg_sql("queries/transaction_rollback.sql"));
+  else impl.db->tryExec("ROLLBACK");
+}
 
 struct WriteTransaction::Table {
   std::string name;
   std::vector<std::string> columns;  // after `id`, before `hash`, in declared order
-  std::unique_ptr<SQLite::Statement> insert;
+  std::unique_ptr<store_detail::Prepared> insert;
 };
+
+namespace {
+void read_head(store_detail::Prepared& q, ChainHead& head) {
+  q.step();
+  head.seq = q.i64(0);
+  const auto hash = q.bytes(1);
+  std::memcpy(head.hash.data(), hash.data(), std::min(hash.size(), head.hash.size()));
+}
+}  // namespace
 
 WriteTransaction::WriteTransaction(Ledger& ledger, const Clock& clock)
     : ledger_(ledger), recorded_at_(clock.timestamp()), recorded_by_(current_user()), today_(clock.paris_date()) {
-  auto& db = ledger_.impl_->db;
+  auto& impl = *ledger_.impl_;
+  if (impl.pg) {
+    // Writers wait in turn on the chain head's row (queries/pg/chain_head_lock.sql): ids stay
+    // gapless and each write sees every write committed before it.
+    begin_interruptible(nullptr);
+    try {
+      impl.pg->exec(store_detail::pg_sql("queries/transaction_write.sql"));
+      open_ = true;
+      read_head(*impl.prepare_sql(store_detail::pg_sql("queries/chain_head_lock.sql")), head_);
+    } catch (const StoreError&) {
+      if (open_) impl.pg->try_exec(store_detail::pg_sql("queries/transaction_rollback.sql"));
+      open_ = false;
+      end_interruptible();
+      throw;
+    }
+    return;
+  }
+  auto& db = *impl.db;
   begin_interruptible(db.getHandle());
   for (int attempt = 1;; ++attempt) {
     const int rc = db.tryExec("BEGIN IMMEDIATE");
@@ -366,21 +482,21 @@ WriteTransaction::WriteTransaction(Ledger& ledger, const Clock& clock)
   }
   open_ = true;
   try {
-    SQLite::Statement q(db, std::string(resource("queries/chain_head_get.sql")));
-    q.executeStep();
-    head_.seq = q.getColumn(0).getInt64();
-    std::memcpy(head_.hash.data(), q.getColumn(1).getBlob(), head_.hash.size());
-  } catch (const SQLite::Exception& e) {
+    store_detail::SqlitePrepared q(db, std::string(resource("queries/chain_head_get.sql")));
+    read_head(q, head_);
+  } catch (const StoreError&) {
     // No destructor runs for an object whose constructor throws.
     db.tryExec("ROLLBACK");
     end_interruptible();
-    store_detail::rethrow(e);
+    throw;
   }
 }
 
 WriteTransaction::~WriteTransaction() {
   if (!open_) return;
-  ledger_.impl_->db.tryExec("ROLLBACK");
+  auto& impl = *ledger_.impl_;
+  if (impl.pg) impl.pg->try_exec(store_detail::pg_sql("queries/transaction_rollback.sql"));
+  else impl.db->tryExec("ROLLBACK");
   end_interruptible();
 }
 
@@ -389,24 +505,21 @@ WriteTransaction::Table& WriteTransaction::table(std::string_view name) {
     if (t->name == name) return *t;
   auto t = std::make_unique<Table>();
   t->name = std::string(name);
-  try {
-    // The columns come from the table itself so the encoding follows its declared order.
-    auto info = ledger_.query("chain_table_columns");
-    info.bind(":table", t->name);
-    while (info.next()) t->columns.push_back(info.text(0));
-    if (t->columns.size() < 2 || t->columns.front() != "id" || t->columns.back() != "hash")
-      throw std::logic_error(fmt::format("append to {}: not a chained table (id first, hash last)", name));
-    t->columns.erase(t->columns.begin());
-    t->columns.pop_back();
-    std::string placeholders = "?";
-    for (std::size_t i = 0; i < t->columns.size() + 1; ++i) placeholders += ", ?";
-    std::string sql(resource("queries/chain_insert.sql"));
-    sql.replace(sql.find("{table}"), 7, name);
-    sql.replace(sql.find("{placeholders}"), 14, placeholders);
-    t->insert = std::make_unique<SQLite::Statement>(ledger_.impl_->db, sql);
-  } catch (const SQLite::Exception& e) {
-    store_detail::rethrow(e);
-  }
+  // The columns come from the table itself so the encoding follows its declared order.
+  auto info = ledger_.query("chain_table_columns");
+  info.bind(":table", t->name);
+  while (info.next()) t->columns.push_back(info.text(0));
+  info.reset();
+  if (t->columns.size() < 2 || t->columns.front() != "id" || t->columns.back() != "hash")
+    throw std::logic_error(fmt::format("append to {}: not a chained table (id first, hash last)", name));
+  t->columns.erase(t->columns.begin());
+  t->columns.pop_back();
+  std::string placeholders = "?";
+  for (std::size_t i = 0; i < t->columns.size() + 1; ++i) placeholders += ", ?";
+  std::string sql = ledger_.impl_->sql("queries/chain_insert.sql");
+  sql.replace(sql.find("{table}"), 7, name);
+  sql.replace(sql.find("{placeholders}"), 14, placeholders);
+  t->insert = ledger_.impl_->prepare_sql(sql);
   tables_.push_back(std::move(t));
   return *tables_.back();
 }
@@ -464,29 +577,34 @@ std::int64_t WriteTransaction::append_ordered(Table& t, const std::vector<const 
   const std::int64_t id = head_.seq + 1;
   encode_row(encoded_, t.name, id, ordered);
   const Digest digest = sha_.link(head_.hash, encoded_);
-  // sqlite3_reset returns the previous step's error: after a refused row (a duplicate the caller
-  // reports and goes on from), the statement is still good for the next row.
-  static_cast<void>(stmt.tryReset());
-  stmt.bind(1, id);
+  stmt.reset();
+  stmt.bind_i64(1, id);
   int i = 2;
   for (const Value* v : ordered) {
     if (const auto* n = std::get_if<std::int64_t>(v))
-      stmt.bind(i, *n);
+      stmt.bind_i64(i, *n);
     else if (const auto* s = std::get_if<std::string>(v))
-      stmt.bindNoCopy(i, *s);
+      stmt.bind_text_ref(i, *s);
     else
-      stmt.bind(i);
+      stmt.bind_null(i);
     ++i;
   }
-  stmt.bindNoCopy(i, digest.data(), static_cast<int>(digest.size()));
+  stmt.bind_blob_ref(i, digest.data(), digest.size());
   try {
     stmt.exec();
-  } catch (const SQLite::Exception& e) {
-    if ((e.getErrorCode() & 0xff) == SQLITE_CONSTRAINT) store_detail::rethrow(e);  // the caller's to report
+  } catch (const DuplicateEntry&) {
+    throw;  // the caller's to report
+  } catch (const ConstraintViolation&) {
+    throw;
+  } catch (const StoreError&) {
     throw_if_interrupted();
-    throw_write_refused(ledger_.impl_->db, ledger_.path_, tr("db.cannot_append", fmt::arg("table", t.name)));
+    if (!ledger_.impl_->db) throw;
+    throw_write_refused(*ledger_.impl_->db, ledger_.path_, tr("db.cannot_append", fmt::arg("table", t.name)));
   }
-  stmt.clearBindings();
+  // PostgreSQL's insert skips a row whose unique key is taken (queries/pg/chain_insert.sql), so
+  // that the transaction goes on as SQLite's does after a refused row.
+  if (stmt.changes() == 0) throw DuplicateEntry("database: " + tr("db.duplicate", fmt::arg("table", t.name)));
+  stmt.clear_bindings();
   head_ = ChainHead{id, digest};
   return id;
 }
@@ -499,20 +617,22 @@ void WriteTransaction::set_meta(const std::string& key, const std::string& value
 }
 
 void WriteTransaction::commit() {
-  auto& db = ledger_.impl_->db;
+  auto& impl = *ledger_.impl_;
   try {
-    SQLite::Statement q(db, std::string(resource("queries/chain_head_set.sql")));
-    q.bind(":seq", head_.seq);
-    q.bindNoCopy(":hash", head_.hash.data(), static_cast<int>(head_.hash.size()));
-    q.exec();
-  } catch (const SQLite::Exception&) {
+    auto q = impl.prepare_sql(impl.sql("queries/chain_head_set.sql"));
+    q->bind_i64(q->parameter_index(":seq"), head_.seq);
+    q->bind_blob_ref(q->parameter_index(":hash"), head_.hash.data(), head_.hash.size());
+    q->exec();
     throw_if_interrupted();
-    throw_write_refused(db, ledger_.path_, tr("db.cannot_commit"));
+    if (impl.pg) impl.pg->exec(store_detail::pg_sql("queries/transaction_commit.sql"));
+  } catch (const StoreError&) {
+    throw_if_interrupted();
+    if (impl.pg) throw;
+    throw_write_refused(*impl.db, ledger_.path_, tr("db.cannot_commit"));
   }
-  throw_if_interrupted();
-  if (db.tryExec("COMMIT") != SQLITE_OK) {
+  if (impl.db && impl.db->tryExec("COMMIT") != SQLITE_OK) {
     throw_if_interrupted();
-    throw_write_refused(db, ledger_.path_, tr("db.cannot_commit"));
+    throw_write_refused(*impl.db, ledger_.path_, tr("db.cannot_commit"));
   }
   // Done: a signal from now on finds the write recorded, and the command says so.
   open_ = false;

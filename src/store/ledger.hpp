@@ -19,6 +19,10 @@
 
 namespace ledger {
 
+namespace store_detail {
+class PgConnection;
+}
+
 class Ledger {
  public:
   // `existing` refuses a missing file (run `ledger init`) and a file that is not a ledger; a file
@@ -27,12 +31,17 @@ class Ledger {
   // to 0600; it refuses a database of another program, leaving it untouched.
   enum class Open { existing, create };
 
+  // `path` is a file, or a PostgreSQL server: a libpq URI (postgresql://…) or `postgres:` and a
+  // libpq key=value string (README, "A shared ledger on PostgreSQL").
   static std::unique_ptr<Ledger> open(const std::string& path, Open how);
+  // Whether open() takes `path` for a PostgreSQL server rather than a file.
+  static bool is_server(const std::string& path);
   // A private, fully migrated ledger for tests.
   static std::unique_ptr<Ledger> in_memory();
   ~Ledger();
 
   const std::string& path() const { return path_; }
+  bool on_postgres() const;
 
   // The embedded statement `queries/NAME.sql` (or `reports/NAME.sql` when NAME starts with
   // "reports/"), prepared once per nested use and lent unbound (store/query.hpp).
@@ -54,7 +63,10 @@ class Ledger {
 
  private:
   Ledger(std::string path, int flags, const std::string& name);
+  Ledger(std::string name, std::unique_ptr<store_detail::PgConnection> connection);
   void configure();
+  void check_schema(Open how);
+  int migrate_postgres(int version);
 
   std::string path_;
   bool made_private_ = false;
@@ -67,6 +79,12 @@ class Ledger {
 // (no side files), then its chain verified from the copy itself. Throws DatabaseError when the
 // copy could not be made.
 ChainReport backup_and_verify(Ledger& ledger, const std::string& file);
+
+// Copies the ledger `from`, verified by the caller, into `to`, a ledger with an empty chain
+// (another backend's, typically): every row under its id, with its hash, which each link made
+// anew must reproduce; the evidence files and the meta values too; in one transaction of `to`.
+// Returns `to`'s chain verified. Throws DatabaseError when `to` holds entries or a link differs.
+ChainReport copy_ledger(Ledger& from, Ledger& to, const Clock& clock);
 
 // One read transaction: every read until it ends sees the same ledger, even while others write.
 class ReadSnapshot {
@@ -108,6 +126,8 @@ class WriteTransaction {
   void set_meta(const std::string& key, const std::string& value);
   void commit();
 
+  // The chain's last link, this write's appends included.
+  const ChainHead& head() const { return head_; }
   const std::string& recorded_at() const { return recorded_at_; }
   const std::string& recorded_by() const { return recorded_by_; }
   // The clock's date in Europe/Paris: no attendance is recorded for a half-day after it.

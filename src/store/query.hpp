@@ -40,6 +40,8 @@ class Query {
   Query& bind(int index, const std::string& v);
   Query& bind(int index, const char* v) { return bind(index, std::string(v)); }
   Query& bind(int index, const Value& v);
+  // Bytes as a blob, not copied: they must stay until the statement has run.
+  Query& bind_blob(int index, const std::string& bytes);
   Query& bind(const char* name, std::int64_t v) { return bind(parameter(name), v); }
   Query& bind(const char* name, const std::string& v) { return bind(parameter(name), v); }
   Query& bind(const char* name, const char* v) { return bind(parameter(name), v); }

@@ -10,6 +10,12 @@
 # `$ ` line, are the expected stdout and stderr together. A last line `[exit N]` gives a non-zero
 # exit code. Lines starting with `## ` before a block are comments.
 # Environment: LEDGER_NOW=2026-11-27T10:00:00Z, LEDGER_USER=tester, LEDGER_DB=ledger.db, TZ=UTC.
+#
+#   LEDGER_GOLDEN_BACKEND=postgres bash run.sh LEDGER FILE.test
+# runs the same file on the PostgreSQL cluster of tests/pg/cluster.sh (LEDGER_PG_HOST): LEDGER_DB
+# is then a database of the file's own, dropped after, and the outputs name it `ledger.db` as on
+# SQLite. The files listed in sqlite-only.txt (SQLite's by nature, or not yet on PostgreSQL) are
+# skipped (exit 77).
 set -u
 binary=$(realpath "$1")
 test_file=$(realpath "$2")
@@ -18,12 +24,21 @@ root=$(dirname "$(dirname "$here")")
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+db=ledger.db
+if [ "${LEDGER_GOLDEN_BACKEND:-sqlite}" = postgres ]; then
+  name=$(basename "$test_file" .test)
+  if [ -z "${LEDGER_PG_HOST:-}" ]; then echo "SKIP: no PostgreSQL cluster (tests/pg/cluster.sh start)"; exit 77; fi
+  if grep -qx "$name" "$here/sqlite-only.txt"; then echo "SKIP: $name runs on SQLite only (sqlite-only.txt)"; exit 77; fi
+  database="golden_${name//-/_}_$$"
+  db=$(bash "$root/tests/pg/cluster.sh" url "$database")
+  trap 'bash "$root/tests/pg/cluster.sh" drop "$database"; rm -rf "$work"' EXIT
+fi
 cp -r "$here/files/." "$work/" 2>/dev/null || true
 cp -r "$root/data/." "$work/" 2>/dev/null || true
 mkdir -p "$work/bin"
 ln -s "$binary" "$work/bin/ledger"
 
-export LEDGER_NOW=2026-11-27T10:00:00Z LEDGER_USER=tester LEDGER_DB=ledger.db TZ=UTC LC_ALL=C.UTF-8
+export LEDGER_NOW=2026-11-27T10:00:00Z LEDGER_USER=tester LEDGER_DB="$db" TZ=UTC LC_ALL=C.UTF-8
 export PATH="$work/bin:$PATH"
 
 commands=() expected=() comments=()
@@ -54,6 +69,7 @@ for i in "${!commands[@]}"; do
   actual=$(cd "$work" && bash -c "$cmd" 2>&1; echo "[exit $?]")
   code="${actual##*\[exit }"; code="${code%]}"
   actual="${actual%\[exit *}"
+  actual="${actual//"$db"/ledger.db}"
   if [ "$code" != "0" ]; then actual+="[exit $code]"$'\n'; fi
   # Compare without trailing blank lines.
   want=$(printf '%s' "${expected[$i]}" | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}')
