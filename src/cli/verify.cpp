@@ -22,7 +22,12 @@ int run_verify(Ledger& ledger, std::ostream& out, const VerifyOptions&) {
     out << tr("verify.failed", fmt::arg("problem", files.problem)) << '\n';
     return kFindings;
   }
-  out << tr("verify.ok", fmt::arg("entries", trn("chain.entries", report.entries)), fmt::arg("head", hex(report.head.hash))) << '\n';
+  if (report.own_entries_only)
+    out << tr("verify.ok_own", fmt::arg("entries", trn("chain.entries", report.entries)), fmt::arg("last", report.head.seq),
+              fmt::arg("head", hex(report.head.hash)))
+        << '\n';
+  else
+    out << tr("verify.ok", fmt::arg("entries", trn("chain.entries", report.entries)), fmt::arg("head", hex(report.head.hash))) << '\n';
   if (files.files > 0) out << trn("verify.evidence_ok", files.files) << '\n';
 
   return kOk;

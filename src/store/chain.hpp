@@ -68,6 +68,9 @@ struct ChainReport {
   std::int64_t entries = 0;
   ChainHead head;
   std::string problem;  // the first bad link, named
+  // A user of `ledger grant` on PostgreSQL checks the links of the entries they may read, through
+  // the server (queries/pg/access_setup.sql); `head` is then their last entry, not the ledger's.
+  bool own_entries_only = false;
 };
 
 // Recomputes every link from the rows themselves.

@@ -173,6 +173,15 @@ Ledger::Impl::~Impl() {
   pools.clear();
 }
 
+const Ledger::Impl::SessionRights& Ledger::Impl::session_rights() {
+  if (!rights) {
+    auto q = prepare_sql(std::string(resource("queries/pg/session_rights.sql")));
+    q->step();
+    rights = SessionRights{std::string(q->bytes(0)), q->i64(1) == 0};
+  }
+  return *rights;
+}
+
 std::string Ledger::Impl::sql(std::string_view resource_path) const {
   return pg ? store_detail::pg_sql(resource_path) : std::string(resource(resource_path));
 }
@@ -372,6 +381,8 @@ int Ledger::migrate_postgres(int version) {
         pg.exec(version_set_sql(store_detail::pg_sql("queries/schema_version_set.sql"), v + 1));
         ++applied;
       }
+      // Who may see and write what, for the tables as they now are.
+      if (v + 1 >= static_cast<int>(steps.size())) pg.exec(std::string(resource("queries/pg/access_setup.sql")));
       throw_if_interrupted();
       pg.exec(store_detail::pg_sql("queries/transaction_commit.sql"));
       end_interruptible();
@@ -451,12 +462,22 @@ WriteTransaction::WriteTransaction(Ledger& ledger, const Clock& clock)
   auto& impl = *ledger_.impl_;
   if (impl.pg) {
     // Writers wait in turn on the chain head's row (queries/pg/chain_head_lock.sql): ids stay
-    // gapless and each write sees every write committed before it.
+    // gapless and each write sees every write committed before it. The server's session user
+    // records the entries: the name the server authenticated, not one the client claims.
     begin_interruptible(nullptr);
     try {
       impl.pg->exec(store_detail::pg_sql("queries/transaction_write.sql"));
       open_ = true;
-      read_head(*impl.prepare_sql(store_detail::pg_sql("queries/chain_head_lock.sql")), head_);
+      const auto& rights = impl.session_rights();
+      recorded_by_ = rights.user;
+      if (rights.head_hidden) {
+        auto lock = impl.prepare_sql(std::string(resource("queries/pg/chain_lock_hidden.sql")));
+        lock->step();
+        head_.seq = lock->i64(0);
+        server_link_ = impl.prepare_sql(std::string(resource("queries/pg/chain_link_hidden.sql")));
+      } else {
+        read_head(*impl.prepare_sql(store_detail::pg_sql("queries/chain_head_lock.sql")), head_);
+      }
     } catch (const StoreError&) {
       if (open_) impl.pg->try_exec(store_detail::pg_sql("queries/transaction_rollback.sql"));
       open_ = false;
@@ -571,12 +592,26 @@ std::int64_t Appender::append(const std::vector<Value>& values) {
   return txn_.append_ordered(table_, ordered_);
 }
 
+namespace {
+// The hash of entry `id` as the server linked it (queries/pg/chain_link_hidden.sql).
+Digest server_linked(store_detail::Prepared& link, std::int64_t id, const std::string& encoded) {
+  link.reset();
+  link.bind_i64(link.parameter_index(":id"), id);
+  link.bind_blob_ref(link.parameter_index(":encoded"), encoded.data(), encoded.size());
+  link.step();
+  Digest digest{};
+  const auto hash = link.bytes(0);
+  std::memcpy(digest.data(), hash.data(), std::min(hash.size(), digest.size()));
+  return digest;
+}
+}  // namespace
+
 std::int64_t WriteTransaction::append_ordered(Table& t, const std::vector<const Value*>& ordered) {
   throw_if_interrupted();
   auto& stmt = *t.insert;
   const std::int64_t id = head_.seq + 1;
   encode_row(encoded_, t.name, id, ordered);
-  const Digest digest = sha_.link(head_.hash, encoded_);
+  const Digest digest = server_link_ ? server_linked(*server_link_, id, encoded_) : sha_.link(head_.hash, encoded_);
   stmt.reset();
   stmt.bind_i64(1, id);
   int i = 2;
@@ -619,10 +654,13 @@ void WriteTransaction::set_meta(const std::string& key, const std::string& value
 void WriteTransaction::commit() {
   auto& impl = *ledger_.impl_;
   try {
-    auto q = impl.prepare_sql(impl.sql("queries/chain_head_set.sql"));
-    q->bind_i64(q->parameter_index(":seq"), head_.seq);
-    q->bind_blob_ref(q->parameter_index(":hash"), head_.hash.data(), head_.hash.size());
-    q->exec();
+    // The server moved a hidden head itself, entry by entry.
+    if (!server_link_) {
+      auto q = impl.prepare_sql(impl.sql("queries/chain_head_set.sql"));
+      q->bind_i64(q->parameter_index(":seq"), head_.seq);
+      q->bind_blob_ref(q->parameter_index(":hash"), head_.hash.data(), head_.hash.size());
+      q->exec();
+    }
     throw_if_interrupted();
     if (impl.pg) impl.pg->exec(store_detail::pg_sql("queries/transaction_commit.sql"));
   } catch (const StoreError&) {

@@ -21,6 +21,7 @@ namespace ledger {
 
 namespace store_detail {
 class PgConnection;
+struct Prepared;
 }
 
 class Ledger {
@@ -150,6 +151,8 @@ class WriteTransaction {
   std::vector<std::unique_ptr<Table>> tables_;
   std::string encoded_;  // reused by every append
   std::vector<const Value*> ordered_;  // likewise
+  // PostgreSQL, a user of `ledger grant`: the head's hash is hidden, the server links each entry.
+  std::unique_ptr<store_detail::Prepared> server_link_;
 };
 
 // Appends rows whose values come in the order of the column names given to

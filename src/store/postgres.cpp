@@ -115,7 +115,8 @@ std::string one_line(std::string text) {
   if (code.starts_with("23")) throw ConstraintViolation(message);
   if (code == "40001" || code == "40P01" || code == "55P03") throw Busy(message);
   if (code.starts_with("53")) throw StorageFull(message);
-  if (code == "25006" || code == "42501") throw ReadOnly(message);
+  if (code == "42501") throw ReadOnly("database: " + tr("db.pg_not_permitted", fmt::arg("reason", one_line(primary != nullptr ? primary : ""))));
+  if (code == "25006") throw ReadOnly(message);
   throw StoreError(message);
 }
 

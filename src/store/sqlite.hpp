@@ -67,6 +67,14 @@ struct Ledger::Impl {
   std::unique_ptr<store_detail::PgConnection> pg;
   std::map<std::string, store_detail::Pool, std::less<>> pools;
   std::function<void()> on_wait;  // Ledger::on_wait
+  // PostgreSQL: the session user, and whether the chain head is hidden from them (a user of
+  // `ledger grant`, queries/pg/access_setup.sql); read on the first need.
+  struct SessionRights {
+    std::string user;
+    bool head_hidden = false;
+  };
+  std::optional<SessionRights> rights;
+  const SessionRights& session_rights();
   bool wait_said = false;
   std::chrono::steady_clock::time_point wait_started;
 

@@ -30,7 +30,7 @@ if [ "${LEDGER_GOLDEN_BACKEND:-sqlite}" = postgres ]; then
   if [ -z "${LEDGER_PG_HOST:-}" ]; then echo "SKIP: no PostgreSQL cluster (tests/pg/cluster.sh start)"; exit 77; fi
   if grep -qx "$name" "$here/sqlite-only.txt"; then echo "SKIP: $name runs on SQLite only (sqlite-only.txt)"; exit 77; fi
   database="golden_${name//-/_}_$$"
-  db=$(bash "$root/tests/pg/cluster.sh" url "$database")
+  db=$(bash "$root/tests/pg/cluster.sh" url "$database" tester)
   trap 'bash "$root/tests/pg/cluster.sh" drop "$database"; rm -rf "$work"' EXIT
 fi
 cp -r "$here/files/." "$work/" 2>/dev/null || true

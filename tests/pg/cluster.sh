@@ -5,7 +5,10 @@
 #
 #   eval "$(bash tests/pg/cluster.sh start)"   starts it; prints the exports the tests read:
 #       LEDGER_PG_HOST (the socket's folder), LEDGER_PG_USER, PGPASSFILE
-#   bash tests/pg/cluster.sh url NAME           a database NAME's --db value (created if missing)
+#   bash tests/pg/cluster.sh url NAME [USER]    a database NAME's --db value, created if missing,
+#                                               owned by and connecting as USER (default: the admin)
+# Besides the admin, a login `tester` (the golden tests' LEDGER_USER, so that recorded_by, the
+# server's session user, reads the same on both backends) shares the admin's password.
 #   bash tests/pg/cluster.sh drop NAME          drops it
 #   bash tests/pg/cluster.sh stop               stops the cluster and removes its folder
 set -euo pipefail
@@ -23,7 +26,7 @@ case "${1:-}" in
     password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
     printf '%s\n' "$password" > "$dir/password"
     # The client's password file: the runner's own, mode 0600 as libpq requires.
-    printf '*:*:*:%s:%s\n' "$admin" "$password" > "$dir/pgpass"
+    printf '*:*:*:%s:%s\n*:*:*:tester:%s\n' "$admin" "$password" "$password" > "$dir/pgpass"
     chmod 600 "$dir/pgpass"
     [ "$(id -u)" -eq 0 ] && chown nobody "$dir" "$dir/password"
     as_owner "$bin/initdb" -D "$dir/data" -U "$admin" --pwfile="$dir/password" --auth=scram-sha-256 \
@@ -32,15 +35,17 @@ case "${1:-}" in
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
       -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off -c max_connections=60" start >/dev/null ||
       { cat "$dir/server.log" >&2; exit 1; }
+    PGPASSFILE="$dir/pgpass" psql -X -q -h "$dir" -U "$admin" -d postgres -c "CREATE ROLE tester LOGIN CREATEDB PASSWORD '$password'" >/dev/null
     printf 'export LEDGER_PG_HOST=%q LEDGER_PG_USER=%q PGPASSFILE=%q\n' "$dir" "$admin" "$dir/pgpass"
     ;;
   url)
     : "${LEDGER_PG_HOST:?start the cluster first}"
     name=$2
+    user=${3:-$LEDGER_PG_USER}
     if ! psql -h "$LEDGER_PG_HOST" -U "$LEDGER_PG_USER" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$name'" | grep -q 1; then
-      createdb -h "$LEDGER_PG_HOST" -U "$LEDGER_PG_USER" "$name"
+      createdb -h "$LEDGER_PG_HOST" -U "$LEDGER_PG_USER" -O "$user" "$name"
     fi
-    printf 'postgresql:///%s?host=%s&user=%s\n' "$name" "$LEDGER_PG_HOST" "$LEDGER_PG_USER"
+    printf 'postgresql:///%s?host=%s&user=%s\n' "$name" "$LEDGER_PG_HOST" "$user"
     ;;
   drop)
     : "${LEDGER_PG_HOST:?start the cluster first}"
