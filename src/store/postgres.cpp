@@ -104,13 +104,27 @@ std::string one_line(std::string text) {
   return text;
 }
 
-// SQLSTATE classes and codes (PostgreSQL's Appendix A) as store errors.
-[[noreturn]] void throw_result(const PGresult* result, PGconn* conn) {
+// Why the connection is gone, in the catalogue's words, or nothing while it holds: the server
+// ended it (class 08, 57P01-57P03, or libpq found the socket closed, CONNECTION_BAD).
+std::optional<std::string> connection_lost(const std::string& code, PGconn* conn) {
+  if (code == "57P01") return tr("db.pg_lost_terminated");
+  if (code == "57P02") return tr("db.pg_lost_crash");
+  if (code == "57P03") return tr("db.pg_lost_starting");
+  if (code.starts_with("08") || pq().PQstatus(conn) == CONNECTION_BAD) return tr("db.pg_lost_cut");
+  return std::nullopt;
+}
+
+// SQLSTATE classes and codes (PostgreSQL's Appendix A) as store errors. A connection lost rolls
+// the transaction back on the server, unless it was lost during COMMIT (`committing`): then the
+// client cannot know whether the write was recorded.
+[[noreturn]] void throw_result(const PGresult* result, PGconn* conn, bool committing = false) {
   const char* state = result != nullptr ? pq().PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   const char* primary = result != nullptr ? pq().PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
   const std::string message = "database: " + one_line(primary != nullptr ? primary : pq().PQerrorMessage(conn));
   const std::string code = state != nullptr ? state : "";
   if (code == "57014" && caught_signal() != 0) throw_interrupted();
+  if (const auto why = connection_lost(code, conn))
+    throw StoreError("database: " + tr(committing ? "db.pg_lost_commit" : "db.pg_lost", fmt::arg("why", *why)));
   if (code == "23505") throw DuplicateEntry(message);
   if (code.starts_with("23")) throw ConstraintViolation(message);
   if (code == "40001" || code == "40P01" || code == "55P03") throw Busy(message);
@@ -135,10 +149,10 @@ bool indeterminate(const PGresult* r) {
   return state == "42P18" || state == "42P08";
 }
 
-Result checked(PGresult* r, PGconn* conn) {
+Result checked(PGresult* r, PGconn* conn, bool committing = false) {
   Result result(r);
   const auto status = pq().PQresultStatus(r);
-  if (r == nullptr || (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)) throw_result(r, conn);
+  if (r == nullptr || (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)) throw_result(r, conn, committing);
   return result;
 }
 
@@ -456,7 +470,10 @@ std::unique_ptr<Prepared> PgConnection::prepare(const std::string& sql) {
   return std::make_unique<PgPrepared>(conn_, "ledger_" + std::to_string(++statements_), sql);
 }
 
-void PgConnection::exec(const std::string& script) { checked(pq().PQexec(conn_, script.c_str()), conn_); }
+void PgConnection::exec(const std::string& script) {
+  static const std::string commit = pg_sql("queries/transaction_commit.sql");
+  checked(pq().PQexec(conn_, script.c_str()), conn_, script == commit);
+}
 
 bool PgConnection::try_exec(const std::string& script) noexcept {
   try {
