@@ -104,14 +104,12 @@ std::string one_line(std::string text) {
   return text;
 }
 
-// Why the connection is gone, in the catalogue's words, or nothing while it holds: the server
-// ended it (class 08, 57P01-57P03, or libpq found the socket closed, CONNECTION_BAD).
-std::optional<std::string> connection_lost(const std::string& code, PGconn* conn) {
-  if (code == "57P01") return tr("db.pg_lost_terminated");
-  if (code == "57P02") return tr("db.pg_lost_crash");
-  if (code == "57P03") return tr("db.pg_lost_starting");
-  if (code.starts_with("08") || pq().PQstatus(conn) == CONNECTION_BAD) return tr("db.pg_lost_cut");
-  return std::nullopt;
+// The server ended the connection: class 08, 57P01-57P03 (shut down, crashed, starting), or
+// libpq found the socket closed (CONNECTION_BAD), which is what a server stopped mid-statement
+// mostly gives, with no SQLSTATE.
+bool connection_lost(const std::string& code, PGconn* conn) {
+  return code.starts_with("08") || code == "57P01" || code == "57P02" || code == "57P03" ||
+         pq().PQstatus(conn) == CONNECTION_BAD;
 }
 
 // SQLSTATE classes and codes (PostgreSQL's Appendix A) as store errors. A connection lost rolls
@@ -123,8 +121,7 @@ std::optional<std::string> connection_lost(const std::string& code, PGconn* conn
   const std::string message = "database: " + one_line(primary != nullptr ? primary : pq().PQerrorMessage(conn));
   const std::string code = state != nullptr ? state : "";
   if (code == "57014" && caught_signal() != 0) throw_interrupted();
-  if (const auto why = connection_lost(code, conn))
-    throw StoreError("database: " + tr(committing ? "db.pg_lost_commit" : "db.pg_lost", fmt::arg("why", *why)));
+  if (connection_lost(code, conn)) throw StoreError("database: " + tr(committing ? "db.pg_lost_commit" : "db.pg_lost"));
   if (code == "23505") throw DuplicateEntry(message);
   if (code.starts_with("23")) throw ConstraintViolation(message);
   if (code == "40001" || code == "40P01" || code == "55P03") throw Busy(message);
