@@ -468,6 +468,7 @@ std::unique_ptr<Prepared> PgConnection::prepare(const std::string& sql) {
 }
 
 void PgConnection::exec(const std::string& script) {
+  // A connection lost during COMMIT leaves the write's outcome unknown, and is said so.
   static const std::string commit = pg_sql("queries/transaction_commit.sql");
   checked(pq().PQexec(conn_, script.c_str()), conn_, script == commit);
 }
