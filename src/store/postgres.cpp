@@ -104,13 +104,24 @@ std::string one_line(std::string text) {
   return text;
 }
 
-// SQLSTATE classes and codes (PostgreSQL's Appendix A) as store errors.
-[[noreturn]] void throw_result(const PGresult* result, PGconn* conn) {
+// The server ended the connection: class 08, 57P01-57P03 (shut down, crashed, starting), or
+// libpq found the socket closed (CONNECTION_BAD), which is what a server stopped mid-statement
+// mostly gives, with no SQLSTATE.
+bool connection_lost(const std::string& code, PGconn* conn) {
+  return code.starts_with("08") || code == "57P01" || code == "57P02" || code == "57P03" ||
+         pq().PQstatus(conn) == CONNECTION_BAD;
+}
+
+// SQLSTATE classes and codes (PostgreSQL's Appendix A) as store errors. A connection lost rolls
+// the transaction back on the server, unless it was lost during COMMIT (`committing`): then the
+// client cannot know whether the write was recorded.
+[[noreturn]] void throw_result(const PGresult* result, PGconn* conn, bool committing = false) {
   const char* state = result != nullptr ? pq().PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   const char* primary = result != nullptr ? pq().PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
   const std::string message = "database: " + one_line(primary != nullptr ? primary : pq().PQerrorMessage(conn));
   const std::string code = state != nullptr ? state : "";
   if (code == "57014" && caught_signal() != 0) throw_interrupted();
+  if (connection_lost(code, conn)) throw StoreError("database: " + tr(committing ? "db.pg_lost_commit" : "db.pg_lost"));
   if (code == "23505") throw DuplicateEntry(message);
   if (code.starts_with("23")) throw ConstraintViolation(message);
   if (code == "40001" || code == "40P01" || code == "55P03") throw Busy(message);
@@ -136,10 +147,10 @@ bool indeterminate(const PGresult* r) {
   return state == "42P18" || state == "42P08";
 }
 
-Result checked(PGresult* r, PGconn* conn) {
+Result checked(PGresult* r, PGconn* conn, bool committing = false) {
   Result result(r);
   const auto status = pq().PQresultStatus(r);
-  if (r == nullptr || (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)) throw_result(r, conn);
+  if (r == nullptr || (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)) throw_result(r, conn, committing);
   return result;
 }
 
@@ -457,7 +468,11 @@ std::unique_ptr<Prepared> PgConnection::prepare(const std::string& sql) {
   return std::make_unique<PgPrepared>(conn_, "ledger_" + std::to_string(++statements_), sql);
 }
 
-void PgConnection::exec(const std::string& script) { checked(pq().PQexec(conn_, script.c_str()), conn_); }
+void PgConnection::exec(const std::string& script) {
+  // A connection lost during COMMIT leaves the write's outcome unknown, and is said so.
+  static const std::string commit = pg_sql("queries/transaction_commit.sql");
+  checked(pq().PQexec(conn_, script.c_str()), conn_, script == commit);
+}
 
 bool PgConnection::try_exec(const std::string& script) noexcept {
   try {

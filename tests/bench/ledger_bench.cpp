@@ -1,6 +1,7 @@
 // ledger_bench: how fast `ledger` is at national scale, side by side with SQLite's own limit.
 //
 //   ledger_bench --ledger BIN --gen BIN --work DIR [--entries 100000,1000000] [--sqlite3 sqlite3]
+//                [--pg-cluster tests/pg/cluster.sh]
 //
 // For each size it generates data with ledger_gen (50 trainees × 200 half-days per convention,
 // so N entries are N / 10,000 conventions), prepares a ledger (init, conventions, sessions) and
@@ -14,6 +15,9 @@
 //   * `ledger proof attach` of a 20 MiB PDF and of a 100,000-line LMS export (CSV), and
 //     `ledger proof get` of the PDF: the files are streamed, so peak memory stays far below
 //     their size.
+// With --pg-cluster (a cluster of tests/pg/cluster.sh running, LEDGER_PG_HOST set), the same CSV
+// into a PostgreSQL ledger against psql's `\copy` into a plain table with the same unique index,
+// eight concurrent writers of 50-trainee half-days (none lost), and the month report there.
 // Run through tests/bench/run.sh, which builds Release first. Not a CTest test: timings depend on
 // the machine.
 #include <fcntl.h>
@@ -49,8 +53,8 @@ struct Run {
   std::string out;  // captured stdout+stderr, for error messages
 };
 
-// Runs argv with LEDGER_DB=db, stdin from `input` (or /dev/null), stdout+stderr to a file.
-Run run(const std::vector<std::string>& argv, const std::string& db, const fs::path& log, const std::string& input = "/dev/null") {
+// Starts argv with LEDGER_DB=db, stdin from `input` (or /dev/null), stdout+stderr to a file.
+pid_t spawn(const std::vector<std::string>& argv, const std::string& db, const fs::path& log, const std::string& input = "/dev/null") {
   std::vector<std::string> env_strings;
   for (char** e = environ; *e != nullptr; ++e)
     if (std::strncmp(*e, "LEDGER_DB=", 10) != 0) env_strings.emplace_back(*e);
@@ -67,14 +71,18 @@ Run run(const std::vector<std::string>& argv, const std::string& db, const fs::p
   posix_spawn_file_actions_addopen(&actions, 0, input.c_str(), O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_adddup2(&actions, 1, 2);
-  Run r;
-  const auto start = std::chrono::steady_clock::now();
   pid_t pid = 0;
   if (posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), envp.data()) != 0) {
     std::cerr << "ledger_bench: cannot run " << argv[0] << "\n";
     std::exit(1);
   }
   posix_spawn_file_actions_destroy(&actions);
+  return pid;
+}
+
+// Waits for a process spawned at `start`, writing to `log`.
+Run finish(pid_t pid, std::chrono::steady_clock::time_point start, const fs::path& log) {
+  Run r;
   int status = 0;
   rusage usage{};
   wait4(pid, &status, 0, &usage);
@@ -90,14 +98,22 @@ Run run(const std::vector<std::string>& argv, const std::string& db, const fs::p
   return r;
 }
 
+Run run(const std::vector<std::string>& argv, const std::string& db, const fs::path& log, const std::string& input = "/dev/null") {
+  const auto start = std::chrono::steady_clock::now();
+  return finish(spawn(argv, db, log, input), start, log);
+}
+
+void exit_unless_done(const std::vector<std::string>& argv, const Run& r) {
+  if (r.status == 0) return;
+  std::cerr << "ledger_bench: `" << argv[0];
+  for (std::size_t i = 1; i < argv.size(); ++i) std::cerr << ' ' << argv[i];
+  std::cerr << "` failed (" << r.status << "):\n" << r.out << "\n";
+  std::exit(1);
+}
+
 Run must(const std::vector<std::string>& argv, const std::string& db, const fs::path& log, const std::string& input = "/dev/null") {
   Run r = run(argv, db, log, input);
-  if (r.status != 0) {
-    std::cerr << "ledger_bench: `" << argv[0];
-    for (std::size_t i = 1; i < argv.size(); ++i) std::cerr << ' ' << argv[i];
-    std::cerr << "` failed (" << r.status << "):\n" << r.out << "\n";
-    std::exit(1);
-  }
+  exit_unless_done(argv, r);
   return r;
 }
 
@@ -108,6 +124,7 @@ double median(std::vector<double> v) {
 
 struct Options {
   std::string ledger, gen, work, sqlite3 = "sqlite3";
+  std::string pg_cluster;  // tests/pg/cluster.sh of a running cluster: the PostgreSQL part
   std::vector<long> sizes = {100000, 1000000};
 };
 
@@ -181,6 +198,96 @@ void bench_evidence(const Options& o, const fs::path& dir, const std::string& db
   fs::remove(pdf);
   fs::remove(csv);
   fs::remove(back);
+}
+
+// A fresh database NAME of the cluster (tests/pg/cluster.sh): its --db URL.
+std::string pg_database(const Options& o, const std::string& name, const fs::path& log) {
+  must({"bash", o.pg_cluster, "drop", name}, "", log);
+  std::string url = must({"bash", o.pg_cluster, "url", name}, "", log).out;
+  while (!url.empty() && url.back() == '\n') url.pop_back();
+  return url;
+}
+
+long pg_count(const std::string& url, const std::string& sql, const fs::path& log) {
+  return std::stol(must({"psql", url, "-v", "ON_ERROR_STOP=1", "-tAc", sql}, "", log).out);
+}
+
+// The same on PostgreSQL: `attend --file` against psql's `\copy` of the CSV into a plain table
+// with the same unique index; eight writers at once, each recording five 50-trainee half-days in
+// a convention of its own; the month report.
+void bench_postgres(const Options& o, long entries, const fs::path& dir, const fs::path& csv, const std::string& ref, Table& t) {
+  const fs::path log = dir / "pg.log";
+  const std::string name = "bench_" + std::to_string(entries);
+  const std::string db = pg_database(o, name, log), plain = pg_database(o, name + "_plain", log);
+  std::cerr << "bench: PostgreSQL: preparing\n";
+  must({o.ledger, "init"}, db, log);
+  std::vector<fs::path> tomls;
+  for (const auto& entry : fs::directory_iterator(dir / "conventions")) tomls.push_back(entry.path());
+  std::sort(tomls.begin(), tomls.end());
+  for (const auto& toml : tomls) must({o.ledger, "convention", "import", toml.string()}, db, log);
+  must({o.ledger, "session", "plan", "--file", (dir / "sessions.csv").string()}, db, log);
+  constexpr int kWriters = 8;
+  const std::vector<std::string> dates = {"2027-03-01", "2027-03-02", "2027-03-03", "2027-03-04", "2027-03-05"};
+  const bool writers = tomls.size() >= kWriters;
+  std::vector<std::string> writer_refs;
+  for (int w = 0; writers && w < kWriters; ++w) {
+    writer_refs.push_back(tomls[static_cast<std::size_t>(w)].stem().string());
+    for (const auto& d : dates)
+      must({o.ledger, "session", "plan", "--convention", writer_refs.back(), "--module", "PREMSS", "--date", d, "--slot", "am",
+            "--start", "09:00", "--end", "12:30"},
+           db, log);
+  }
+  {
+    std::ofstream sql(dir / "copy.sql");
+    sql << "CREATE TABLE attendance(convention text, module text, date text, slot text, trainee text, minutes text,\n"
+           "  absence text, trainee_signed text, trainer_signed text, proof text, sheet text,\n"
+           "  UNIQUE(convention, module, date, slot, trainee));\n"
+           "\\copy attendance FROM '"
+        << csv.string() << "' WITH (FORMAT csv, HEADER true)\n";
+  }
+  std::cerr << "bench: PostgreSQL: psql \\copy\n";
+  const Run copy = must({"psql", plain, "-v", "ON_ERROR_STOP=1", "-q", "-f", (dir / "copy.sql").string()}, "", log);
+  std::cerr << "bench: PostgreSQL: ledger attend --file\n";
+  const Run import = must({o.ledger, "attend", "--file", csv.string()}, db, log);
+  t.set("PostgreSQL: psql \\copy, wall s", entries, fixed(copy.wall, 2));
+  t.set("PostgreSQL: ledger attend --file, wall s (cpu s)", entries, fixed(import.wall, 2) + " (" + fixed(import.cpu, 2) + ")");
+  t.set("PostgreSQL: ratio ledger / psql \\copy, wall", entries, fixed(import.wall / copy.wall, 2), "<= 2");
+  t.set("PostgreSQL: ledger import peak memory, MiB", entries, fixed(import.max_rss_mib, 1));
+
+  if (writers) {
+    std::cerr << "bench: PostgreSQL: " << kWriters << " writers\n";
+    const long before = pg_count(db, "SELECT count(*) FROM attendance", log);
+    std::vector<std::vector<std::string>> argvs;
+    for (const auto& r : writer_refs) {
+      std::string script = "for d in";
+      for (const auto& d : dates) script += " " + d;
+      script += "; do \"$0\" attend --convention " + r + " --module PREMSS --date \"$d\" --slot am --all-present || exit 1; done";
+      argvs.push_back({"sh", "-c", script, o.ledger});
+    }
+    const auto start = std::chrono::steady_clock::now();
+    std::vector<pid_t> pids;
+    for (std::size_t w = 0; w < argvs.size(); ++w) pids.push_back(spawn(argvs[w], db, dir / ("writer" + std::to_string(w) + ".log")));
+    double wall = 0;
+    for (std::size_t w = 0; w < argvs.size(); ++w) {
+      const Run r = finish(pids[w], start, dir / ("writer" + std::to_string(w) + ".log"));
+      exit_unless_done(argvs[w], r);
+      wall = std::max(wall, r.wall);
+    }
+    const long half_days = kWriters * static_cast<long>(dates.size());
+    const long added = pg_count(db, "SELECT count(*) FROM attendance", log) - before;
+    t.set("PostgreSQL: 8 writers, 50-trainee half-days per s", entries, fixed(static_cast<double>(half_days) / wall, 1));
+    t.set("PostgreSQL: 8 writers, entries recorded / expected", entries, std::to_string(added) + " / " + std::to_string(half_days * 50),
+          "equal");
+  } else {
+    t.set("PostgreSQL: 8 writers, 50-trainee half-days per s", entries, "(needs 80,000 entries)");
+  }
+
+  std::vector<double> ms;
+  for (int i = 0; i < 3; ++i)
+    ms.push_back(1000 * must({o.ledger, "report", "reimbursement", "--convention", ref, "--month", "2026-10", "--format", "csv"}, db, log).wall);
+  t.set("PostgreSQL: report reimbursement, one convention and month, ms", entries, fixed(median(ms), 1), "<= 100");
+  must({"bash", o.pg_cluster, "drop", name}, "", log);
+  must({"bash", o.pg_cluster, "drop", name + "_plain"}, "", log);
 }
 
 void bench_size(const Options& o, long entries, Table& t) {
@@ -262,6 +369,7 @@ void bench_size(const Options& o, long entries, Table& t) {
     t.set("export proofs of one convention, s", entries, "(no such command yet)");
   }
   if (has_command(o, {"proof", "attach"}, log)) bench_evidence(o, dir, db, ref, entries, t);
+  if (!o.pg_cluster.empty()) bench_postgres(o, entries, dir, csv, ref, t);
   // The data takes disk space: keep only the figures.
   fs::remove(csv);
   fs::remove(dir / "plain.db");
@@ -280,6 +388,7 @@ int main(int argc, char** argv) {
     else if (a == "--gen") o.gen = v;
     else if (a == "--work") o.work = v;
     else if (a == "--sqlite3") o.sqlite3 = v;
+    else if (a == "--pg-cluster") o.pg_cluster = v;
     else if (a == "--entries") {
       o.sizes.clear();
       std::stringstream ss(v);
@@ -291,7 +400,7 @@ int main(int argc, char** argv) {
     }
   }
   if (o.ledger.empty() || o.gen.empty() || o.work.empty()) {
-    std::cerr << "usage: ledger_bench --ledger BIN --gen BIN --work DIR [--entries 100000,1000000] [--sqlite3 BIN]\n";
+    std::cerr << "usage: ledger_bench --ledger BIN --gen BIN --work DIR [--entries 100000,1000000] [--sqlite3 BIN] [--pg-cluster CLUSTER_SH]\n";
     return 2;
   }
   Table t;
