@@ -16,7 +16,7 @@ WITH conv AS (
   FROM convention_terms c
   WHERE c.id = :convention AND NOT EXISTS (SELECT 1 FROM convention_cancel cc WHERE cc.convention_id = c.id)
 ),
-entry AS (
+entry AS MATERIALIZED (  -- once per trainee (PostgreSQL would otherwise inline it, its subquery once per row)
   SELECT t.id AS trainee_id,
          (SELECT min(s.date) FROM session s LEFT JOIN cancellation x ON x.session_id = s.id
           WHERE s.convention_id = :convention AND x.id IS NULL AND s.date <= :today

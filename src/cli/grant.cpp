@@ -32,7 +32,8 @@ AccessGrant checked_grant(Ledger& ledger, const AccessOptions& opts) {
     });
     if (!party)
       throw InputError::flag("--org", opts.org,
-                             tr(grant.role == "finance" ? "access.not_beneficiary" : "access.not_party", fmt::arg("convention", st.convention.ref)));
+                             grant.role == "finance" ? tr("access.not_beneficiary", fmt::arg("convention", st.convention.ref))
+                                                     : tr("access.not_party", fmt::arg("convention", st.convention.ref)));
     grant.convention_ref = st.convention.ref;
   }
   return grant;
@@ -43,10 +44,17 @@ void print_grants(std::ostream& out, const std::vector<AccessGrant>& grants, con
     out << tr("access.none", fmt::arg("user", user)) << '\n';
     return;
   }
-  for (const auto& g : grants)
-    out << tr(g.convention_ref ? "access.in_force_one" : "access.in_force_all", fmt::arg("user", g.user),
-              fmt::arg("role", tr("access.role_" + g.role)), fmt::arg("org", g.org), fmt::arg("convention", g.convention_ref.value_or("")))
-        << '\n';
+  for (const auto& g : grants) {
+    const std::string role = g.role == "coordinator" ? tr("access.role_coordinator")
+                             : g.role == "finance"   ? tr("access.role_finance")
+                                                     : tr("access.role_auditor");
+    if (g.convention_ref)
+      out << tr("access.in_force_one", fmt::arg("user", g.user), fmt::arg("role", role), fmt::arg("org", g.org),
+                fmt::arg("convention", *g.convention_ref));
+    else
+      out << tr("access.in_force_all", fmt::arg("user", g.user), fmt::arg("role", role), fmt::arg("org", g.org));
+    out << '\n';
+  }
 }
 
 int run_grant(Ledger& ledger, const Clock& clock, std::ostream& out, const AccessOptions& opts) {
