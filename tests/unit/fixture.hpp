@@ -16,7 +16,7 @@
 #include "store/ledger.hpp"
 #include "app/resources.hpp"
 #include "backend.hpp"
-#include "store/sqlite.hpp"  // tests read and tamper with the file directly
+#include "store/sqlite.hpp"  // the tests' own SQL (backend()), and SQLite files to tamper with
 
 namespace ledger::testing {
 
@@ -76,8 +76,8 @@ struct LedgerFixture : ::testing::Test {
   std::string sql_rows(const std::string& sql) {
     auto rows = backend(*ledger).prepare_sql(sql);
     std::string joined;
-    while (rows->step()) {
-      if (!joined.empty()) joined += ',';
+    for (bool first = true; rows->step(); first = false) {
+      if (!first) joined += ',';
       for (int c = 0; c < static_cast<int>(rows->columns.size()); ++c) {
         if (c > 0) joined += ':';
         const auto bytes = rows->bytes(c);

@@ -23,10 +23,11 @@ int main(int argc, char** argv) {
       return 77;
     }
     const bool wide = filter.find_first_of("*?-:") != std::string::npos;
-    filter += filter.find('-') == std::string::npos ? "-" : ":";
+    char separator = filter.find('-') == std::string::npos ? '-' : ':';
     for (const auto& [pattern, why] : sqlite_only_tests()) {
       if (wide) std::cout << "skipped on PostgreSQL: " << pattern << ": " << why << "\n";
-      filter += std::string(pattern) + ":";
+      filter += separator + std::string(pattern);
+      separator = ':';
     }
     GTEST_FLAG_SET(filter, filter);
   }
