@@ -146,7 +146,7 @@ struct Amendment : LedgerFixture {
     return "accepted";
   }
   std::string import_hashes() {
-    return sqlite_database(*ledger).execAndGet("SELECT group_concat(hex(hash)) FROM (SELECT hash FROM convention UNION ALL SELECT hash FROM module)").getString();
+    return sql_rows("SELECT id, hash FROM convention UNION ALL SELECT id, hash FROM module ORDER BY 1, 2");
   }
 };
 

@@ -106,7 +106,7 @@ TEST_F(Proofs, AttendanceRowsCarryEntryIdsAndHashesOfTheChain) {
   const auto rows = read_csv("attendance.csv");
   ASSERT_EQ(rows.size(), 6u);  // 3 half-days × 2 trainees
   for (const auto& r : rows) {
-    const auto hash = sqlite_database(*ledger).execAndGet("SELECT lower(hex(hash)) FROM attendance WHERE id = " + r.at("entry_id")).getString();
+    const auto hash = sql_rows("SELECT hash FROM attendance WHERE id = " + r.at("entry_id"));
     EXPECT_EQ(r.at("hash"), hash);
     EXPECT_EQ(r.at("hash").size(), 64u);
   }
@@ -221,7 +221,8 @@ TEST_F(Proofs, PeriodLimitsTheHalfDays) {
 
 TEST_F(Proofs, TamperedLedgerIsNotExported) {
   build();
-  sqlite_database(*ledger).exec("DROP TRIGGER attendance_no_update; UPDATE attendance SET minutes = 210 WHERE minutes = 190");
+  sql_exec(ledger->on_postgres() ? "DROP TRIGGER attendance_no_update ON attendance" : "DROP TRIGGER attendance_no_update");
+  sql_exec("UPDATE attendance SET minutes = 210 WHERE minutes = 190");
   EXPECT_EQ(export_bundle(), 1);
   EXPECT_NE(message.find("ÉCHOUE à la vérification"), std::string::npos) << message;
   EXPECT_FALSE(fs::exists(dir));

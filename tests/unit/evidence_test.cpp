@@ -93,11 +93,11 @@ TEST_F(Evidence, TheSameBytesAreStoredOncePerConventionWhateverTheirName) {
   const std::string pdf = "%PDF-1.4\nune feuille\n%%EOF\n";
   EXPECT_EQ(attach(write("a.pdf", pdf)), 0);
   ProofAttachOptions o;
-  o.file = write("b.bin", pdf), o.module = "PREMSS", o.trainee = sqlite_database(*ledger).execAndGet("SELECT min(code) FROM trainee").getString();
+  o.file = write("b.bin", pdf), o.module = "PREMSS", o.trainee = sql_text("SELECT min(code) FROM trainee");
   EXPECT_EQ(run_proof_attach(*ledger, clock, out, o), 0);
   EXPECT_EQ(count("evidence"), 2);
   EXPECT_EQ(count("evidence_file"), 1);
-  EXPECT_EQ(sqlite_database(*ledger).execAndGet("SELECT group_concat(type) FROM evidence").getString(), "pdf,pdf");
+  EXPECT_EQ(sql_rows("SELECT type FROM evidence ORDER BY id"), "pdf,pdf");
   // The same file on the same half-day again is refused.
   EXPECT_THROW(attach(write("c.pdf", pdf)), InputError);
   std::ostringstream said;
@@ -117,10 +117,10 @@ TEST_F(Evidence, EmptyUnknownAndTooLargeFilesWriteNothing) {
 
 TEST_F(Evidence, VerifyRehashesTheStoredBytes) {
   ASSERT_EQ(attach(write("a.pdf", "%PDF-1.4\nune feuille\n%%EOF\n")), 0);
-  auto& db = sqlite_database(*ledger);
   // Rewritten behind the ledger's back, triggers dropped: the chain is intact, the bytes are not.
-  db.exec("DROP TRIGGER evidence_file_no_update");
-  db.exec("UPDATE evidence_file SET content = CAST('%PDF-1.4\nune autre feuille\n%%EOF\n' AS BLOB)");
+  const bool pg = ledger->on_postgres();
+  sql_exec(pg ? "DROP TRIGGER evidence_file_no_update ON evidence_file" : "DROP TRIGGER evidence_file_no_update");
+  sql_exec(std::string("UPDATE evidence_file SET content = CAST('%PDF-1.4\nune autre feuille\n%%EOF\n' AS ") + (pg ? "bytea)" : "BLOB)"));
   std::ostringstream said;
   EXPECT_EQ(run_verify(*ledger, said, {}), 1);
   EXPECT_NE(said.str().find("ne correspond plus"), std::string::npos) << said.str();

@@ -1,4 +1,5 @@
-// Shared by the unit tests: an in-memory ledger holding a small convention, and a fixed clock.
+// Shared by the unit tests: a ledger of the pass's backend (backend.hpp) holding a small convention,
+// and a fixed clock.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -14,7 +15,8 @@
 #include "domain/convention.hpp"
 #include "store/ledger.hpp"
 #include "app/resources.hpp"
-#include "store/sqlite.hpp"  // tests read and tamper with the file directly
+#include "backend.hpp"
+#include "store/sqlite.hpp"  // the tests' own SQL (backend()), and SQLite files to tamper with
 
 namespace ledger::testing {
 
@@ -42,7 +44,9 @@ inline std::string replaced(std::string text, const std::string& from, const std
 }
 
 struct LedgerFixture : ::testing::Test {
-  std::unique_ptr<Ledger> ledger = Ledger::in_memory();
+  // On the PostgreSQL pass, where the ledger lives; declared first, so dropped after it closes.
+  std::unique_ptr<PgTestDatabase> database = on_postgres_pass() ? std::make_unique<PgTestDatabase>() : nullptr;
+  std::unique_ptr<Ledger> ledger = database ? database->fresh() : Ledger::in_memory();
   Clock clock = test_clock();
   std::ostringstream out, err;
 
@@ -58,8 +62,44 @@ struct LedgerFixture : ::testing::Test {
     run_session_plan(*ledger, clock, out, o);
   }
 
-  std::int64_t count(const std::string& table) {
-    return sqlite_database(*ledger).execAndGet("SELECT count(*) FROM " + table).getInt64();
+  // Starts again from an empty ledger; the one before is closed first, so that its database can go.
+  void renew_ledger() {
+    ledger.reset();
+    ledger = database ? database->fresh() : Ledger::in_memory();
+  }
+
+  // The tests' own reads and writes of the ledger, in SQL that both backends take. The first
+  // column of the first row:
+  std::int64_t sql_i64(const std::string& sql) { return first_row(sql)->i64(0); }
+  std::string sql_text(const std::string& sql) { return std::string(first_row(sql)->bytes(0)); }
+  // Every row, its columns joined by ':' and the rows by ',', blobs in lowercase hex.
+  std::string sql_rows(const std::string& sql) {
+    auto rows = backend(*ledger).prepare_sql(sql);
+    std::string joined;
+    for (bool first = true; rows->step(); first = false) {
+      if (!first) joined += ',';
+      for (int c = 0; c < static_cast<int>(rows->columns.size()); ++c) {
+        if (c > 0) joined += ':';
+        const auto bytes = rows->bytes(c);
+        if (!rows->is_blob(c)) {
+          joined += bytes;
+          continue;
+        }
+        static constexpr char kHex[] = "0123456789abcdef";
+        for (const unsigned char b : bytes) joined += kHex[b >> 4], joined += kHex[b & 15];
+      }
+    }
+    return joined;
+  }
+  void sql_exec(const std::string& sql) { backend(*ledger).exec_sql(sql); }
+
+  std::int64_t count(const std::string& table) { return sql_i64("SELECT count(*) FROM " + table); }
+
+ private:
+  std::unique_ptr<store_detail::Prepared> first_row(const std::string& sql) {
+    auto row = backend(*ledger).prepare_sql(sql);
+    if (!row->step()) throw std::logic_error("fixture: no row: " + sql);
+    return row;
   }
 };
 

@@ -22,11 +22,10 @@ struct Grades : LedgerFixture {
 TEST_F(Grades, RecordsScoresInHundredthsOutOfTwentyByDefault) {
   add("T01", "PREMSS", "Étude de cas", "14,5");
   add("T01", "PASS", "QCM", "37.25", "40");
-  auto& q = sqlite_database(*ledger);
-  EXPECT_EQ(q.execAndGet("SELECT score_x100 FROM grade WHERE test = 'Étude de cas'").getInt64(), 1450);
-  EXPECT_EQ(q.execAndGet("SELECT out_of_x100 FROM grade WHERE test = 'Étude de cas'").getInt64(), 2000);
-  EXPECT_EQ(q.execAndGet("SELECT score_x100 FROM grade WHERE test = 'QCM'").getInt64(), 3725);
-  EXPECT_EQ(q.execAndGet("SELECT out_of_x100 FROM grade WHERE test = 'QCM'").getInt64(), 4000);
+  EXPECT_EQ(sql_i64("SELECT score_x100 FROM grade WHERE test = 'Étude de cas'"), 1450);
+  EXPECT_EQ(sql_i64("SELECT out_of_x100 FROM grade WHERE test = 'Étude de cas'"), 2000);
+  EXPECT_EQ(sql_i64("SELECT score_x100 FROM grade WHERE test = 'QCM'"), 3725);
+  EXPECT_EQ(sql_i64("SELECT out_of_x100 FROM grade WHERE test = 'QCM'"), 4000);
 }
 
 TEST_F(Grades, BadInputWritesNothing) {

@@ -163,7 +163,7 @@ TEST_F(Generated, PropertiesHoldOverGeneratedLedgers) {
   Cents refund_seen = 0, indemnity_seen = 0;
   for (unsigned seed = 1; seed <= 25; ++seed) {
     SCOPED_TRACE("seed " + std::to_string(seed));
-    ledger = Ledger::in_memory();
+    renew_ledger();
     cap_minutes_a = cap_minutes_b = std::nullopt;
     cap_cents_a = cap_cents_b = std::nullopt;
     generate(seed);

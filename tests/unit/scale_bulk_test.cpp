@@ -49,12 +49,10 @@ TEST_F(BulkFixture, RecordsEachLineAgainstItsOwnHalfDay) {
                      "PREMSS,05/10/2026,pm,T01,180,yes,yes\n"   // same day written otherwise, other slot
                      "PREMSS,2026-10-06,am,T01,210,yes,yes\n")
                   .empty());
-  const auto minutes = sqlite_database(*ledger).execAndGet(
-      "SELECT group_concat(s.date || ' ' || s.slot || ' ' || a.minutes || ' ' || a.sheet, '|') FROM attendance a "
-      "JOIN session s ON s.id = a.session_id ORDER BY a.id");
-  EXPECT_EQ(minutes.getString(),
-            "2026-10-05 am 210 CQP-2026-EXEMPLE-PREMSS-20261005-AM|2026-10-05 am 200 CQP-2026-EXEMPLE-PREMSS-20261005-AM|"
-            "2026-10-05 pm 180 CQP-2026-EXEMPLE-PREMSS-20261005-PM|2026-10-06 am 210 CQP-2026-EXEMPLE-PREMSS-20261006-AM");
+  EXPECT_EQ(sql_rows("SELECT s.date || ' ' || s.slot || ' ' || a.minutes || ' ' || a.sheet FROM attendance a "
+                     "JOIN session s ON s.id = a.session_id ORDER BY a.id"),
+            "2026-10-05 am 210 CQP-2026-EXEMPLE-PREMSS-20261005-AM,2026-10-05 am 200 CQP-2026-EXEMPLE-PREMSS-20261005-AM,"
+            "2026-10-05 pm 180 CQP-2026-EXEMPLE-PREMSS-20261005-PM,2026-10-06 am 210 CQP-2026-EXEMPLE-PREMSS-20261006-AM");
 }
 
 TEST_F(BulkFixture, ARepeatedBadCellIsReportedOnEveryLine) {

@@ -3,6 +3,7 @@
 
 #include "app/error.hpp"
 #include "domain/attendance.hpp"
+#include "store/errors.hpp"
 
 namespace ledger::testing {
 namespace {
@@ -46,7 +47,7 @@ TEST_F(Spine, TomlFloatsAndStringsForAmounts) {
   toml = replaced(toml, "hourly_rate = \"9.15\"", "hourly_rate = 9.15");
   import(toml);
   EXPECT_EQ(load_convention(*ledger, "").module("PASS")->price_ht_cents, 122050);
-  EXPECT_EQ(sqlite_database(*ledger).execAndGet("SELECT hourly_rate_cents FROM funding").getInt64(), 915);
+  EXPECT_EQ(sql_i64("SELECT hourly_rate_cents FROM funding"), 915);
 }
 
 TEST_F(Spine, SeveralConventionsNeedARef) {
@@ -66,12 +67,11 @@ TEST_F(Spine, AttendanceCorrectionsAppendAndSupersede) {
   a.late = {"T01=30=justified"};
   run_attend(*ledger, clock, out, err, a);
   auto entry = [&](const char* column) {
-    return sqlite_database(*ledger).execAndGet(std::string("SELECT ") + column +
-                                   " FROM attendance a WHERE NOT EXISTS (SELECT 1 FROM attendance l WHERE l.supersedes = a.id)");
+    return std::string("SELECT ") + column + " FROM attendance a WHERE NOT EXISTS (SELECT 1 FROM attendance l WHERE l.supersedes = a.id)";
   };
-  EXPECT_EQ(entry("minutes").getInt64(), 180);
-  EXPECT_EQ(entry("absence").getString(), "justified");
-  EXPECT_EQ(entry("trainee_signed").getInt(), 1);
+  EXPECT_EQ(sql_i64(entry("minutes")), 180);
+  EXPECT_EQ(sql_text(entry("absence")), "justified");
+  EXPECT_EQ(sql_i64(entry("trainee_signed")), 1);
 
   AttendCorrectOptions c;
   c.module = "PREMSS", c.date = "2026-10-05", c.slot = "am", c.trainee = "T01";
@@ -79,13 +79,13 @@ TEST_F(Spine, AttendanceCorrectionsAppendAndSupersede) {
   c.reason = "arrived on time after all";
   run_attend_correct(*ledger, clock, out, c);
   EXPECT_EQ(count("attendance"), 2);
-  EXPECT_EQ(entry("minutes").getInt64(), 210);
-  EXPECT_EQ(entry("absence").getString(), "");  // a full half-day has nothing missed
-  EXPECT_EQ(entry("reason").getString(), "arrived on time after all");
+  EXPECT_EQ(sql_i64(entry("minutes")), 210);
+  EXPECT_EQ(sql_text(entry("absence")), "");  // a full half-day has nothing missed
+  EXPECT_EQ(sql_text(entry("reason")), "arrived on time after all");
   // The original is still there, untouched, and cannot be changed.
-  EXPECT_EQ(sqlite_database(*ledger).execAndGet("SELECT minutes FROM attendance ORDER BY id LIMIT 1").getInt64(), 180);
-  EXPECT_THROW(sqlite_database(*ledger).exec("UPDATE attendance SET minutes = 0"), SQLite::Exception);
-  EXPECT_THROW(sqlite_database(*ledger).exec("DELETE FROM attendance"), SQLite::Exception);
+  EXPECT_EQ(sql_i64("SELECT minutes FROM attendance ORDER BY id LIMIT 1"), 180);
+  EXPECT_THROW(sql_exec("UPDATE attendance SET minutes = 0"), ConstraintViolation);
+  EXPECT_THROW(sql_exec("DELETE FROM attendance"), ConstraintViolation);
 }
 
 TEST_F(Spine, EveryEnrolledTraineeNeedsAStatus) {
@@ -113,15 +113,15 @@ TEST_F(Spine, WritesAreChainedWithoutGaps) {
   plan("PREMSS", "2026-10-05", "am", 210);
   const auto report = verify_chain(*ledger);
   EXPECT_TRUE(report.ok) << report.problem;
-  EXPECT_EQ(report.entries, sqlite_database(*ledger).execAndGet("SELECT seq FROM chain_head").getInt64());
+  EXPECT_EQ(report.entries, sql_i64("SELECT seq FROM chain_head"));
   EXPECT_GT(report.entries, 5);
 }
 
 TEST_F(Spine, FailedWriteLeavesTheChainAsItWas) {
   import(template_toml());
-  const auto before = sqlite_database(*ledger).execAndGet("SELECT seq FROM chain_head").getInt64();
+  const auto before = sql_i64("SELECT seq FROM chain_head");
   EXPECT_THROW(plan("PREMSS", "2026-10-05", "xx", 210), InputError);
-  EXPECT_EQ(sqlite_database(*ledger).execAndGet("SELECT seq FROM chain_head").getInt64(), before);
+  EXPECT_EQ(sql_i64("SELECT seq FROM chain_head"), before);
   EXPECT_TRUE(verify_chain(*ledger).ok);
 }
 
