@@ -121,7 +121,7 @@ bool connection_lost(const std::string& code, PGconn* conn) {
   const std::string message = "database: " + one_line(primary != nullptr ? primary : pq().PQerrorMessage(conn));
   const std::string code = state != nullptr ? state : "";
   if (code == "57014" && caught_signal() != 0) throw_interrupted();
-  if (connection_lost(code, conn)) throw StoreError("database: " + tr(committing ? "db.pg_lost_commit" : "db.pg_lost"));
+  if (connection_lost(code, conn)) throw StoreError("database: " + (committing ? tr("db.pg_lost_commit") : tr("db.pg_lost")));
   if (code == "23505") throw DuplicateEntry(message);
   if (code.starts_with("23")) throw ConstraintViolation(message);
   if (code == "40001" || code == "40P01" || code == "55P03") throw Busy(message);

@@ -46,10 +46,11 @@ inline const char* sqlite_only_reason(std::string_view test) {
   return nullptr;
 }
 
-// A database of the test cluster as --db takes it (that of tests/pg/cluster.sh url).
+// A database of the test cluster as --db takes it, connecting as the cluster's login `tester`
+// (tests/pg/cluster.sh), which creates, owns and migrates the test databases: recorded_by, the
+// server's session user, is then the tests' LEDGER_USER on both backends.
 inline std::string pg_url(const std::string& database) {
-  const char* user = std::getenv("LEDGER_PG_USER");
-  return "postgresql:///" + database + "?host=" + std::getenv("LEDGER_PG_HOST") + (user != nullptr ? std::string("&user=") + user : "");
+  return "postgresql:///" + database + "?host=" + std::getenv("LEDGER_PG_HOST") + "&user=tester";
 }
 
 // One test's PostgreSQL database, dropped with this object (after the ledgers opened on it).
