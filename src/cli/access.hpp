@@ -5,6 +5,8 @@
 #include <iosfwd>
 #include <string>
 
+#include <CLI/CLI.hpp>
+
 #include "app/clock.hpp"
 #include "store/access.hpp"
 #include "store/ledger.hpp"
@@ -21,6 +23,12 @@ struct AccessOptions {
 AccessGrant checked_grant(Ledger& ledger, const AccessOptions& opts);
 // One line per grant in force of the user.
 void print_grants(std::ostream& out, const std::vector<AccessGrant>& grants, const std::string& user);
+
+// The options both commands take, on `cmd`.
+void add_access_options(CLI::App& cmd, AccessOptions& opts);
+// `action` ("grant" or "revoke") recorded, refused when it would change nothing.
+int record_access_change(Ledger& ledger, const Clock& clock, std::ostream& out, const AccessOptions& opts,
+                         const std::string& action);
 
 int run_grant(Ledger& ledger, const Clock& clock, std::ostream& out, const AccessOptions& opts);
 int run_revoke(Ledger& ledger, const Clock& clock, std::ostream& out, const AccessOptions& opts);

@@ -57,26 +57,36 @@ void print_grants(std::ostream& out, const std::vector<AccessGrant>& grants, con
   }
 }
 
-int run_grant(Ledger& ledger, const Clock& clock, std::ostream& out, const AccessOptions& opts) {
+int record_access_change(Ledger& ledger, const Clock& clock, std::ostream& out, const AccessOptions& opts,
+                         const std::string& action) {
   const AccessGrant grant = checked_grant(ledger, opts);
   WriteTransaction txn(ledger, clock);
   const auto before = access_in_force(ledger, grant.user);
-  if (std::find(before.begin(), before.end(), grant) != before.end())
-    throw InputError::flag("--user", opts.user, tr("access.already"));
-  append_access(ledger, txn, "grant", grant);
+  const bool in_force = std::find(before.begin(), before.end(), grant) != before.end();
+  if (action == "grant" && in_force) throw InputError::flag("--user", opts.user, tr("access.already"));
+  if (action == "revoke" && !in_force) throw InputError::flag("--user", opts.user, tr("access.not_granted"));
+  append_access(ledger, txn, action, grant);
   txn.commit();
   print_grants(out, access_in_force(ledger, grant.user), grant.user);
   return kOk;
+}
+
+void add_access_options(CLI::App& cmd, AccessOptions& opts) {
+  cmd.add_option("--role", opts.role, tr("help.opt.access_role"))->required();
+  cmd.add_option("--user", opts.user, tr("help.opt.access_user"))->required();
+  cmd.add_option("--org", opts.org, tr("help.opt.access_org"))->required();
+  cmd.add_option("--convention", opts.convention, tr("help.opt.access_convention"));
+}
+
+int run_grant(Ledger& ledger, const Clock& clock, std::ostream& out, const AccessOptions& opts) {
+  return record_access_change(ledger, clock, out, opts, "grant");
 }
 
 namespace {
 void setup_grant(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<AccessOptions>();
   auto* cmd = app.add_subcommand("grant", tr("help.cmd.grant"));
-  cmd->add_option("--role", opts->role, tr("help.opt.access_role"))->required();
-  cmd->add_option("--user", opts->user, tr("help.opt.access_user"))->required();
-  cmd->add_option("--org", opts->org, tr("help.opt.access_org"))->required();
-  cmd->add_option("--convention", opts->convention, tr("help.opt.access_convention"));
+  add_access_options(*cmd, *opts);
   cmd->callback([&ctx, opts] {
     auto ledger = open_ledger(ctx);
     ctx.exit_code = run_grant(*ledger, ctx.clock(), *ctx.out, *opts);
