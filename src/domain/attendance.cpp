@@ -81,8 +81,23 @@ std::optional<LatestEntry> AttendanceBook::latest(std::int64_t session_id, std::
   return l;
 }
 
+std::unordered_set<std::int64_t>& AttendanceBook::entered(std::int64_t session_id) {
+  auto it = entered_.find(session_id);
+  if (it != entered_.end()) return it->second;
+  auto& trainees = entered_[session_id];
+  auto q = ledger_.query("attendance_session_entered");
+  q.bind(1, session_id);
+  while (q.next()) trainees.insert(q.i64(0));
+  return trainees;
+}
+
 bool AttendanceBook::append_first(const EntryValues& e, const Origin& origin, const std::string& trainee_code,
                                   ProblemList& problems) {
+  // The writer holds the chain's lock, so no other can enter the pair meanwhile.
+  if (txn_.batches_new_rows() && !e.supersedes && entered(e.session_id).insert(e.trainee_id).second) {
+    entries_.append_new(row(e));
+    return true;
+  }
   try {
     entries_.append(row(e));
     return true;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "domain/sessions.hpp"
 #include "store/ledger.hpp"
@@ -56,7 +57,8 @@ class AttendanceBook {
 
   // Appends a first entry; a second one for the same trainee and half-day is refused by the
   // database's unique index and reported as `problem` (returns false), unless the latest entry
-  // was voided: the new one then supersedes it.
+  // was voided: the new one then supersedes it. Where the store batches rows, the half-day's
+  // first entries are looked up once and a pair not among them is sent without waiting.
   bool append_first(const EntryValues& e, const Origin& origin, const std::string& trainee_code, ProblemList& problems);
   void append_correction(const EntryValues& e);
   // Removes the latest entry `entry_id` (schema/005): the pair then has no entry.
@@ -66,12 +68,15 @@ class AttendanceBook {
   // Fills row_ in place, in the order of entries_' columns: its strings keep their buffers from
   // one entry to the next.
   const std::vector<Value>& row(const EntryValues& e);
+  // The trainees with a first entry at the half-day, this write's included.
+  std::unordered_set<std::int64_t>& entered(std::int64_t session_id);
 
   Ledger& ledger_;
   WriteTransaction& txn_;
   Appender entries_;
   std::map<std::string, ConventionState> states_;
   std::unordered_map<std::string, std::optional<SessionInfo>> sessions_;  // by module id, date and slot
+  std::unordered_map<std::int64_t, std::unordered_set<std::int64_t>> entered_;  // by session id
   std::vector<Value> row_;
   std::string key_;
 };

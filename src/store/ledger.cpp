@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <csignal>
 #include <chrono>
 #include <cstring>
@@ -446,6 +447,7 @@ struct WriteTransaction::Table {
   std::string name;
   std::vector<std::string> columns;  // after `id`, before `hash`, in declared order
   std::unique_ptr<store_detail::Prepared> insert;
+  std::string full_batch_sql;  // Batch::kRows rows, built on the first full batch
 };
 
 namespace {
@@ -516,10 +518,29 @@ WriteTransaction::WriteTransaction(Ledger& ledger, const Clock& clock)
 WriteTransaction::~WriteTransaction() {
   if (!open_) return;
   auto& impl = *ledger_.impl_;
-  if (impl.pg) impl.pg->try_exec(store_detail::pg_sql("queries/transaction_rollback.sql"));
-  else impl.db->tryExec("ROLLBACK");
+  if (impl.pg) {
+    impl.pg->drop_held();
+    impl.pg->try_exec(store_detail::pg_sql("queries/transaction_rollback.sql"));
+  } else {
+    impl.db->tryExec("ROLLBACK");
+  }
   end_interruptible();
 }
+
+// Rows of one table held by Appender::append_new for one multi-row INSERT
+// (queries/pg/chain_insert_rows.sql): on PostgreSQL a statement a row waits a round trip a row,
+// most of a bulk import's time.
+struct WriteTransaction::Batch {
+  static constexpr std::size_t kRows = 1000;  // 16,000 parameters for an attendance batch, of 65,535
+  Table* table = nullptr;
+  std::size_t rows = 0;
+  std::vector<std::string> values;  // row after row: id, the columns, hash
+  std::vector<const char*> pointers;  // null for NULL
+  std::vector<int> lengths;
+  std::vector<int> formats;  // 1 for the hash's bytes
+};
+
+bool WriteTransaction::batches_new_rows() const { return ledger_.impl_->pg && !server_link_; }
 
 WriteTransaction::Table& WriteTransaction::table(std::string_view name) {
   for (auto& t : tables_)
@@ -585,11 +606,102 @@ Appender WriteTransaction::appender(std::string_view table_name, const std::vect
   return Appender(*this, t, std::move(position));
 }
 
-std::int64_t Appender::append(const std::vector<Value>& values) {
+std::int64_t Appender::append(const std::vector<Value>& values) { return append_as(values, false); }
+
+std::int64_t Appender::append_new(const std::vector<Value>& values) { return append_as(values, true); }
+
+std::int64_t Appender::append_as(const std::vector<Value>& values, bool known_new) {
   if (values.size() != position_.size())
     throw std::logic_error(fmt::format("append to {}: {} values for {} columns", table_.name, values.size(), position_.size()));
   for (std::size_t i = 0; i < values.size(); ++i) ordered_[position_[i]] = &values[i];
-  return txn_.append_ordered(table_, ordered_);
+  return txn_.append_ordered(table_, ordered_, known_new);
+}
+
+namespace {
+// `INSERT INTO table VALUES ($1, …), …` for `rows` rows of `width` values.
+std::string rows_sql(const std::string& table, std::size_t rows, std::size_t width) {
+  std::string values;
+  values.reserve(rows * width * 8);
+  std::size_t n = 0;
+  for (std::size_t r = 0; r < rows; ++r) {
+    values += r == 0 ? "(" : ", (";
+    for (std::size_t c = 0; c < width; ++c) {
+      if (c > 0) values += ", ";
+      fmt::format_to(std::back_inserter(values), "${}", ++n);
+    }
+    values += ')';
+  }
+  std::string sql(resource("queries/pg/chain_insert_rows.sql"));
+  sql.replace(sql.find("{table}"), 7, table);
+  sql.replace(sql.find("{rows}"), 6, values);
+  return sql;
+}
+}  // namespace
+
+void WriteTransaction::hold(Table& t, std::int64_t id, const std::vector<const Value*>& ordered, const Digest& digest) {
+  auto& pg = *ledger_.impl_->pg;
+  if (!batch_) batch_ = std::make_unique<Batch>();
+  Batch& b = *batch_;
+  if (b.rows > 0 && b.table != &t) pg.send_held();
+  b.table = &t;
+  const std::size_t width = t.columns.size() + 2;
+  if (b.values.size() < Batch::kRows * width) {
+    b.values.resize(Batch::kRows * width);
+    b.pointers.resize(Batch::kRows * width);
+    b.lengths.resize(Batch::kRows * width);
+    b.formats.resize(Batch::kRows * width);
+  }
+  std::size_t at = b.rows * width;
+  auto put = [&](const void* bytes, std::size_t size, int format) {
+    b.values[at].assign(static_cast<const char*>(bytes), size);
+    b.pointers[at] = b.values[at].data();
+    b.lengths[at] = static_cast<int>(size);
+    b.formats[at] = format;
+    ++at;
+  };
+  auto put_integer = [&](std::int64_t n) {
+    char text[24];
+    put(text, static_cast<std::size_t>(std::to_chars(text, text + sizeof text, n).ptr - text), 0);
+  };
+  put_integer(id);
+  for (const Value* v : ordered) {
+    if (const auto* n = std::get_if<std::int64_t>(v)) {
+      put_integer(*n);
+    } else if (const auto* text = std::get_if<std::string>(v)) {
+      put(text->data(), text->size(), 0);
+    } else {
+      b.pointers[at] = nullptr;
+      b.lengths[at] = 0;
+      b.formats[at] = 0;
+      ++at;
+    }
+  }
+  put(digest.data(), digest.size(), 1);
+  if (b.rows++ == 0) pg.hold([this] { send_batch(); });
+  if (b.rows == Batch::kRows) pg.send_held();
+}
+
+void WriteTransaction::send_batch() {
+  Batch& b = *batch_;
+  Table& t = *b.table;
+  const std::size_t width = t.columns.size() + 2, n = b.rows * width;
+  const bool full = b.rows == Batch::kRows;
+  if (full && t.full_batch_sql.empty()) t.full_batch_sql = rows_sql(t.name, b.rows, width);
+  const std::string sql = full ? std::string() : rows_sql(t.name, b.rows, width);
+  b.rows = 0;
+  const std::vector<const char*> pointers(b.pointers.begin(), b.pointers.begin() + static_cast<std::ptrdiff_t>(n));
+  const std::vector<int> lengths(b.lengths.begin(), b.lengths.begin() + static_cast<std::ptrdiff_t>(n));
+  const std::vector<int> formats(b.formats.begin(), b.formats.begin() + static_cast<std::ptrdiff_t>(n));
+  try {
+    ledger_.impl_->pg->run_params(full ? "ledger_rows_" + t.name : std::string(), full ? t.full_batch_sql : sql, pointers, lengths,
+                                  formats);
+  } catch (const ConstraintViolation& e) {
+    // The caller said these rows were new: a clash now is no row's refusal to report, but a write
+    // that cannot be done.
+    throw StoreError(e.what());
+  } catch (const DuplicateEntry& e) {
+    throw StoreError(e.what());
+  }
 }
 
 namespace {
@@ -606,12 +718,17 @@ Digest server_linked(store_detail::Prepared& link, std::int64_t id, const std::s
 }
 }  // namespace
 
-std::int64_t WriteTransaction::append_ordered(Table& t, const std::vector<const Value*>& ordered) {
+std::int64_t WriteTransaction::append_ordered(Table& t, const std::vector<const Value*>& ordered, bool known_new) {
   throw_if_interrupted();
   auto& stmt = *t.insert;
   const std::int64_t id = head_.seq + 1;
   encode_row(encoded_, t.name, id, ordered);
   const Digest digest = server_link_ ? server_linked(*server_link_, id, encoded_) : sha_.link(head_.hash, encoded_);
+  if (known_new && batches_new_rows()) {
+    hold(t, id, ordered, digest);
+    head_ = ChainHead{id, digest};
+    return id;
+  }
   stmt.reset();
   stmt.bind_i64(1, id);
   int i = 2;

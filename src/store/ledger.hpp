@@ -134,12 +134,19 @@ class WriteTransaction {
   // The clock's date in Europe/Paris: no attendance is recorded for a half-day after it.
   const std::string& today() const { return today_; }
 
+  // Whether Appender::append_new holds rows to send many at a time (PostgreSQL, where each
+  // statement is a round trip to the server, when this writer links the chain itself).
+  bool batches_new_rows() const;
+
   struct Table;  // a chained table's columns and insert statement
+  struct Batch;  // rows held by append_new
 
  private:
   friend class Appender;
   Table& table(std::string_view name);
-  std::int64_t append_ordered(Table& table, const std::vector<const Value*>& ordered);
+  std::int64_t append_ordered(Table& table, const std::vector<const Value*>& ordered, bool known_new = false);
+  void hold(Table& table, std::int64_t id, const std::vector<const Value*>& ordered, const Digest& digest);
+  void send_batch();
 
   Ledger& ledger_;
   bool open_ = false;
@@ -153,6 +160,7 @@ class WriteTransaction {
   std::vector<const Value*> ordered_;  // likewise
   // PostgreSQL, a user of `ledger grant`: the head's hash is hidden, the server links each entry.
   std::unique_ptr<store_detail::Prepared> server_link_;
+  std::unique_ptr<Batch> batch_;
 };
 
 // Appends rows whose values come in the order of the column names given to
@@ -160,9 +168,14 @@ class WriteTransaction {
 class Appender {
  public:
   std::int64_t append(const std::vector<Value>& values);
+  // The same for a row the caller knows to take no unique key (it has looked, under the chain's
+  // lock): where batches_new_rows(), the row is sent later with others, and a clash found then
+  // fails the whole write.
+  std::int64_t append_new(const std::vector<Value>& values);
 
  private:
   friend class WriteTransaction;
+  std::int64_t append_as(const std::vector<Value>& values, bool known_new);
   Appender(WriteTransaction& txn, WriteTransaction::Table& table, std::vector<int> position)
       : txn_(txn), table_(table), position_(std::move(position)), ordered_(position_.size()) {}
   WriteTransaction& txn_;

@@ -27,7 +27,7 @@ namespace {
   X(PQconnectdb) X(PQstatus) X(PQerrorMessage) X(PQfinish) X(PQexec) X(PQprepare) X(PQdescribePrepared)         \
   X(PQexecPrepared) X(PQresultStatus) X(PQresultErrorField) X(PQclear) X(PQntuples) X(PQnfields) X(PQfname)    \
   X(PQftype) X(PQgetvalue) X(PQgetlength) X(PQgetisnull) X(PQcmdTuples) X(PQsetNoticeProcessor)                \
-  X(PQtransactionStatus)
+  X(PQtransactionStatus) X(PQexecParams)
 
 struct Pq {
 #define LEDGER_PQ_POINTER(name) decltype(&::name) name = nullptr;
@@ -179,7 +179,8 @@ std::optional<std::size_t> parameter_named(const PGresult* r) {
 int hex_digit(char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; }
 
 struct PgPrepared final : Prepared {
-  PgPrepared(PGconn* conn, std::string name, const std::string& sql) : conn_(conn), name_(std::move(name)) {
+  PgPrepared(PgConnection& owner, std::string name, const std::string& sql)
+      : owner_(owner), conn_(owner.raw()), name_(std::move(name)) {
     sql_ = sql;
     int count = 0;
     numbered_ = pg_placeholders(sql, names_, &count);
@@ -332,6 +333,7 @@ struct PgPrepared final : Prepared {
   }
 
   void run() {
+    owner_.send_held();
     reset();
     if (values_.size() < parameters_) slot(static_cast<int>(parameters_));
     if (typed_) prepare_typed();
@@ -348,6 +350,7 @@ struct PgPrepared final : Prepared {
     ran_ = true;
   }
 
+  PgConnection& owner_;
   PGconn* conn_;
   std::string name_;
   std::string numbered_;  // the SQL with $N parameters
@@ -465,10 +468,26 @@ PgConnection::~PgConnection() {
 }
 
 std::unique_ptr<Prepared> PgConnection::prepare(const std::string& sql) {
-  return std::make_unique<PgPrepared>(conn_, "ledger_" + std::to_string(++statements_), sql);
+  return std::make_unique<PgPrepared>(*this, "ledger_" + std::to_string(++statements_), sql);
+}
+
+void PgConnection::run_params(const std::string& name, const std::string& sql, const std::vector<const char*>& values,
+                              const std::vector<int>& lengths, const std::vector<int>& formats) {
+  send_held();
+  const int n = static_cast<int>(values.size());
+  if (name.empty()) {
+    checked(pq().PQexecParams(conn_, sql.c_str(), n, nullptr, values.data(), lengths.data(), formats.data(), 0), conn_);
+    return;
+  }
+  if (std::find(prepared_names_.begin(), prepared_names_.end(), name) == prepared_names_.end()) {
+    checked(store_detail::prepare(conn_, name, sql, 0, nullptr).release(), conn_);
+    prepared_names_.push_back(name);
+  }
+  checked(pq().PQexecPrepared(conn_, name.c_str(), n, values.data(), lengths.data(), formats.data(), 0), conn_);
 }
 
 void PgConnection::exec(const std::string& script) {
+  send_held();
   // A connection lost during COMMIT leaves the write's outcome unknown, and is said so.
   static const std::string commit = pg_sql("queries/transaction_commit.sql");
   checked(pq().PQexec(conn_, script.c_str()), conn_, script == commit);

@@ -8,6 +8,7 @@
 // `?N`, `?` and `:name` become `$N`.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -48,11 +49,30 @@ class PgConnection {
   // exec(), returning false instead of throwing (ROLLBACK in a destructor).
   bool try_exec(const std::string& script) noexcept;
 
+  // Runs `sql` with `values.size()` parameters ($1…), each text (format 0) or binary (1), NULL
+  // where the pointer is null; prepared once under `name` when a name is given.
+  void run_params(const std::string& name, const std::string& sql, const std::vector<const char*>& values,
+                  const std::vector<int>& lengths, const std::vector<int>& formats);
+
+  // Rows held to be sent together (the chain writer's batches, store/ledger.cpp): `send` runs
+  // before the next statement, whatever it is, so every statement sees them.
+  void hold(std::function<void()> send) { held_ = std::move(send); }
+  void send_held() {
+    if (!held_) return;
+    const auto send = std::move(held_);
+    held_ = nullptr;
+    send();
+  }
+  // A rollback: the rows held are forgotten, never sent.
+  void drop_held() noexcept { held_ = nullptr; }
+
   PGconn* raw() const { return conn_; }
 
  private:
   PGconn* conn_ = nullptr;
   int statements_ = 0;  // names the prepared statements
+  std::vector<std::string> prepared_names_;  // run_params'
+  std::function<void()> held_;
 };
 
 }  // namespace ledger::store_detail
