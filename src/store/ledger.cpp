@@ -724,6 +724,7 @@ std::int64_t WriteTransaction::append_ordered(Table& t, const std::vector<const 
   const std::int64_t id = head_.seq + 1;
   encode_row(encoded_, t.name, id, ordered);
   const Digest digest = server_link_ ? server_linked(*server_link_, id, encoded_) : sha_.link(head_.hash, encoded_);
+  ++appended_;
   if (known_new && batches_new_rows()) {
     hold(t, id, ordered, digest);
     head_ = ChainHead{id, digest};
@@ -792,6 +793,17 @@ void WriteTransaction::commit() {
   // Done: a signal from now on finds the write recorded, and the command says so.
   open_ = false;
   end_interruptible();
+  // After a bulk load PostgreSQL plans with the statistics of the tables as they were, until
+  // autovacuum comes by: a report run just after an import of 100,000 entries took 40 s instead
+  // of 0.5 s. Its manual ("Populating a Database": run ANALYZE afterwards) is followed here; a
+  // user who does not own the tables gets a warning, which the connection ignores.
+  if (impl.pg && appended_ >= kAnalyzeAfter) {
+    for (const auto& t : tables_) {
+      std::string sql(resource("queries/pg/analyze_table.sql"));
+      sql.replace(sql.find("{table}"), 7, t->name);
+      impl.pg->try_exec(sql);
+    }
+  }
 }
 
 }  // namespace ledger

@@ -161,6 +161,8 @@ class WriteTransaction {
   // PostgreSQL, a user of `ledger grant`: the head's hash is hidden, the server links each entry.
   std::unique_ptr<store_detail::Prepared> server_link_;
   std::unique_ptr<Batch> batch_;
+  std::int64_t appended_ = 0;  // rows, the refused ones included
+  static constexpr std::int64_t kAnalyzeAfter = 10000;  // rows appended by one write: a bulk load
 };
 
 // Appends rows whose values come in the order of the column names given to

@@ -1,0 +1,2 @@
+-- Template filled in after a write that appended many rows to {table} (store/ledger.cpp).
+ANALYZE {table};
