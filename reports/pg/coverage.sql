@@ -1,6 +1,8 @@
 -- reports/coverage.sql on PostgreSQL: the same rows, the same rules (read them there), in small
 -- steps, each computed once (MATERIALIZED) and planned on its own: the convention's held half-days
--- up to :to, their complete entries (read by half-day, a range of the attendance index), and the
+-- up to :to, their complete entries (read by half-day, a range of the attendance index: LATERAL,
+-- OFFSET 0 keeps it so when attendance has no statistics yet, as right after a bulk import, where
+-- PostgreSQL would otherwise read the whole table), and the
 -- (agreement, trainee, module) scope with each trainee's entry day and departure; entries and
 -- scope then meet by hash. Left to itself, PostgreSQL underestimates the rows after
 -- attendance_current's anti-joins, looks each entry's trainee and scope up one by one, and plans a
@@ -38,7 +40,8 @@ held AS MATERIALIZED (
 ),
 cur AS MATERIALIZED (
   SELECT s.module_id, s.date, s.slot, s.module, a.trainee_id, a.minutes
-  FROM held s JOIN attendance_current a ON a.session_id = s.id
+  FROM held s
+  CROSS JOIN LATERAL (SELECT a.* FROM attendance_current a WHERE a.session_id = s.id OFFSET 0) a
   WHERE a.minutes > 0
     AND CASE WHEN s.mode = 'elearning' THEN a.proof <> '' ELSE a.trainee_signed = 1 AND a.trainer_signed = 1 END
 ),

@@ -1,7 +1,8 @@
 -- reports/quantities.sql on PostgreSQL: the same rows, the same rules (read them there). The
 -- period's half-days and their entries that stand are computed once (MATERIALIZED), the entries
--- read by half-day (a range of the attendance index) and matched to the (trainee, half-day) pairs by
--- hash, instead of one index lookup per pair with attendance_current's anti-joins under it.
+-- read by half-day (a range of the attendance index, whatever the statistics say: see
+-- reports/pg/coverage.sql) and matched to the (trainee, half-day) pairs by hash, instead of one
+-- index lookup per pair with attendance_current's anti-joins under it.
 WITH period AS MATERIALIZED (
   SELECT s.id, s.module_id, s.date, s.minutes, s.mode, coalesce(c.by_party, cc.by_party, dn.by_party) AS cancelled_by
   FROM session s JOIN module sm ON sm.id = s.module_id
@@ -13,7 +14,8 @@ WITH period AS MATERIALIZED (
 ),
 cur AS MATERIALIZED (  -- the entries that stand of those half-days, read by half-day
   SELECT a.session_id, a.trainee_id, a.id, a.minutes, a.absence, a.proof, a.trainee_signed, a.trainer_signed
-  FROM period p JOIN attendance_current a ON a.session_id = p.id
+  FROM period p
+  CROSS JOIN LATERAL (SELECT a.* FROM attendance_current a WHERE a.session_id = p.id OFFSET 0) a
 ),
 pair AS (
   SELECT t.code AS trainee_id, t.last_name, t.first_name, m.code AS module, p.minutes AS session_min,
