@@ -511,6 +511,13 @@ PgConnection::PgConnection(const std::string& name) {
     throw DatabaseError(name + ": " + tr("db.pg_unreachable", fmt::arg("reason", reason)));
   }
   pq().PQsetNoticeProcessor(conn_, ignore_notice, nullptr);
+  try {
+    exec(std::string(resource("queries/pg/session_open.sql")));
+  } catch (...) {
+    pq().PQfinish(conn_);
+    conn_ = nullptr;
+    throw;
+  }
 }
 
 PgConnection::~PgConnection() {
