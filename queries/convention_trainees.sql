@@ -4,5 +4,5 @@ SELECT t.*, d.on_date AS left_on, j.joins, e.email
 FROM trainee t LEFT JOIN departure d ON d.trainee_id = t.id
 LEFT JOIN trainee_join j ON j.trainee_id = t.id
 LEFT JOIN trainee_email e ON e.trainee_id = t.id
-WHERE t.convention_id = :convention AND (:before IS NULL OR t.id < :before)
+WHERE t.convention_id = :convention AND (t.id < :before OR :before IS NULL)  -- typed by its first use, t.id: PostgreSQL prepares it at once
 ORDER BY t.code;

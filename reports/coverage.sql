@@ -18,9 +18,10 @@ WITH conv AS (
 ),
 entry AS MATERIALIZED (  -- once per trainee (PostgreSQL would otherwise inline it, its subquery once per row)
   SELECT t.id AS trainee_id,
-         (SELECT min(s.date) FROM session s LEFT JOIN cancellation x ON x.session_id = s.id
-          WHERE s.convention_id = :convention AND x.id IS NULL AND s.date <= :today
-            AND (j.joins IS NULL OR s.date >= j.joins)) AS entry_day
+         (SELECT s.date FROM session s  -- the first in date order: a walk of the date index that stops there
+          WHERE s.convention_id = :convention AND s.date <= :today AND (j.joins IS NULL OR s.date >= j.joins)
+            AND NOT EXISTS (SELECT 1 FROM cancellation x WHERE x.session_id = s.id)
+          ORDER BY s.date LIMIT 1) AS entry_day
   FROM trainee t LEFT JOIN trainee_join j ON j.trainee_id = t.id
   WHERE t.convention_id = :convention
 ),

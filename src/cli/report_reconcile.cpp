@@ -14,7 +14,8 @@ int run_report_reconcile(Ledger& ledger, const Clock& clock, std::ostream& out, 
   const std::string day = opts.as_of.empty() ? format_date(clock.today()) : date_flag("--as-of", opts.as_of);
   Period period = Period::as_of(day);
   period.today = clock.paris_date();
-  render_reimbursement(compute_reimbursement(ledger, st, period), opts.format, opts.section, out, opts.output);
+  render_reimbursement(compute_reimbursement(ledger, st, period, reimbursement_scope(opts.format, opts.section)), opts.format,
+                       opts.section, out, opts.output);
   return 0;
 }
 

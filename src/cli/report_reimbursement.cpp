@@ -17,7 +17,8 @@ int run_report_reimbursement(Ledger& ledger, const Clock& clock, std::ostream& o
   const ConventionState st = load_convention(ledger, opts.convention);
   Period period = flag_value("--month", opts.month, Period::of_month);
   period.today = clock.paris_date();
-  render_reimbursement(compute_reimbursement(ledger, st, period), opts.format, opts.section, out, opts.output);
+  render_reimbursement(compute_reimbursement(ledger, st, period, reimbursement_scope(opts.format, opts.section)), opts.format,
+                       opts.section, out, opts.output);
   return 0;
 }
 

@@ -357,7 +357,8 @@ ReimbursementTotals totals_of(const ReimbursementReport& r) {
 
 }  // namespace
 
-ReimbursementReport compute_reimbursement(Ledger& ledger, const ConventionState& st, const Period& period) {
+ReimbursementReport compute_reimbursement(Ledger& ledger, const ConventionState& st, const Period& period,
+                                          ReimbursementScope scope) {
   const Inputs cx(ledger, st, period);
   ReimbursementReport r;
   r.convention = st.convention.ref;
@@ -368,6 +369,7 @@ ReimbursementReport compute_reimbursement(Ledger& ledger, const ConventionState&
   r.orgs_of_convention = st.orgs;
   r.rows = quantities(cx);
   r.funding = coverage(cx, r.rows);
+  if (scope == ReimbursementScope::rows) return r;
   r.indemnities = indemnities(cx);
   r.orgs = org_lines(cx, r.indemnities, r.invoices);
   r.to_fix = to_fix(cx);

@@ -119,6 +119,12 @@ struct ReimbursementReport {
   ReimbursementTotals totals;
 };
 
-ReimbursementReport compute_reimbursement(Ledger& ledger, const ConventionState& st, const Period& period);
+// What a rendering reads of the report: everything, or the rows alone (quantities and coverage:
+// nothing computed after them changes a row).
+enum class ReimbursementScope { whole, rows };
+
+// The sections left out of a `rows` report are empty.
+ReimbursementReport compute_reimbursement(Ledger& ledger, const ConventionState& st, const Period& period,
+                                          ReimbursementScope scope = ReimbursementScope::whole);
 
 }  // namespace ledger

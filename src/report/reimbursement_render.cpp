@@ -401,6 +401,10 @@ void render_reimbursement_table(const ReimbursementReport& report, std::ostream&
   print_evidence_missing(report, out);
 }
 
+ReimbursementScope reimbursement_scope(Format format, const std::string& section) {
+  return section == "rows" || (section.empty() && format == Format::csv) ? ReimbursementScope::rows : ReimbursementScope::whole;
+}
+
 void render_reimbursement(const ReimbursementReport& report, Format format, const std::string& section, std::ostream& out,
                           const Output& output) {
   if (!section.empty() && format != Format::xlsx) {

@@ -25,6 +25,10 @@ nlohmann::ordered_json reimbursement_json(const ReimbursementReport& report);
 
 void render_reimbursement_table(const ReimbursementReport& report, std::ostream& out);
 
+// What render_reimbursement reads of the report for `format` and `section`: the rows alone for
+// the default CSV and for the rows section, in any format.
+ReimbursementScope reimbursement_scope(Format format, const std::string& section);
+
 // `section` empty: the table for people, the rows in CSV, the whole object in JSON.
 // xlsx: one sheet per section, or the section asked for.
 void render_reimbursement(const ReimbursementReport& report, Format format, const std::string& section, std::ostream& out,
