@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <stdexcept>
+
 #include "store/errors.hpp"
 
 namespace ledger {
@@ -27,20 +29,37 @@ const ConventionState& AttendanceBook::convention(const std::string& ref) {
   return it->second;
 }
 
+void AttendanceBook::load_sessions(std::int64_t module_id, const std::optional<std::string>& date, const std::string& slot) {
+  auto q = ledger_.query("attendance_session");
+  q.bind(1, module_id);
+  q.bind(2, opt(date));
+  q.bind(3, slot);
+  std::string key;
+  while (q.next()) {
+    const std::string day = q.text("date");
+    session_key(key, module_id, day, q.text("slot"));
+    const SessionInfo info{q.i64("id"), q.i64("minutes"), q.text("mode") == "elearning", !q.is_null("cancelled_by"),
+                           day > txn_.today()};
+    sessions_.insert_or_assign(key, info);
+    module_of_[info.id] = module_id;
+  }
+}
+
 const SessionInfo* AttendanceBook::session(std::int64_t module_id, const std::string& date, const std::string& slot) {
   session_key(key_, module_id, date, slot);
   auto it = sessions_.find(key_);
-  if (it == sessions_.end()) {
-    auto q = ledger_.query("attendance_session");
-    q.bind(1, module_id);
-    q.bind(2, date);
-    q.bind(3, slot);
-    std::optional<SessionInfo> found;
-    if (q.next())
-      found = SessionInfo{q.i64("id"), q.i64("minutes"),
-                          q.text("mode") == "elearning", !q.is_null("cancelled_by"), date > txn_.today()};
-    it = sessions_.emplace(key_, found).first;
+  if (it == sessions_.end() && !sessions_whole_.contains(module_id)) {
+    if (sessions_asked_.insert(module_id).second) {
+      load_sessions(module_id, date, slot);
+    } else {
+      load_sessions(module_id, std::nullopt, slot);
+      sessions_whole_.insert(module_id);
+    }
+    session_key(key_, module_id, date, slot);
+    it = sessions_.find(key_);
   }
+  // A half-day that does not exist is remembered too: a file may name it on many lines.
+  if (it == sessions_.end()) it = sessions_.emplace(key_, std::nullopt).first;
   return it->second ? &*it->second : nullptr;
 }
 
@@ -81,14 +100,27 @@ std::optional<LatestEntry> AttendanceBook::latest(std::int64_t session_id, std::
   return l;
 }
 
+void AttendanceBook::load_entered(std::int64_t module_id, std::optional<std::int64_t> session_id) {
+  auto q = ledger_.query("attendance_entered");
+  q.bind(1, module_id);
+  q.bind(2, opt(session_id));
+  while (q.next()) entered_[q.i64("session_id")].insert(q.i64("trainee_id"));
+}
+
 std::unordered_set<std::int64_t>& AttendanceBook::entered(std::int64_t session_id) {
-  auto it = entered_.find(session_id);
-  if (it != entered_.end()) return it->second;
-  auto& trainees = entered_[session_id];
-  auto q = ledger_.query("attendance_session_entered");
-  q.bind(1, session_id);
-  while (q.next()) trainees.insert(q.i64(0));
-  return trainees;
+  if (const auto it = entered_.find(session_id); it != entered_.end()) return it->second;
+  const auto module = module_of_.find(session_id);
+  if (module == module_of_.end()) throw std::logic_error(fmt::format("half-day {} not looked up by session()", session_id));
+  const std::int64_t module_id = module->second;
+  if (!entered_whole_.contains(module_id)) {
+    if (entered_asked_.insert(module_id).second) {
+      load_entered(module_id, session_id);
+    } else {
+      load_entered(module_id, std::nullopt);
+      entered_whole_.insert(module_id);
+    }
+  }
+  return entered_[session_id];
 }
 
 bool AttendanceBook::append_first(const EntryValues& e, const Origin& origin, const std::string& trainee_code,

@@ -1,6 +1,7 @@
 // Recording attendance entries: one validated path for `attend`, `attend --file`, the demo and
-// the benchmark. Each half-day is looked up once and kept, so that a bulk file costs one query per
-// half-day, not per line, and one half-day costs one query.
+// the benchmark. Each half-day is looked up once and kept, and from a module's second half-day on
+// the whole module is looked up at once, so that a bulk file costs a few queries per module, not
+// one per line or per half-day, and one half-day costs one query.
 #pragma once
 
 #include <memory>
@@ -68,8 +69,13 @@ class AttendanceBook {
   // Fills row_ in place, in the order of entries_' columns: its strings keep their buffers from
   // one entry to the next.
   const std::vector<Value>& row(const EntryValues& e);
-  // The trainees with a first entry at the half-day, this write's included.
+  // The trainees with a first entry at the half-day, this write's included; `session_id` as
+  // session() returned it.
   std::unordered_set<std::int64_t>& entered(std::int64_t session_id);
+  // Runs queries/attendance_session.sql for one half-day (`date` set) or the whole module.
+  void load_sessions(std::int64_t module_id, const std::optional<std::string>& date, const std::string& slot);
+  // Runs queries/attendance_entered.sql for one half-day (`session_id` set) or the whole module.
+  void load_entered(std::int64_t module_id, std::optional<std::int64_t> session_id);
 
   Ledger& ledger_;
   WriteTransaction& txn_;
@@ -77,6 +83,9 @@ class AttendanceBook {
   std::map<std::string, ConventionState> states_;
   std::unordered_map<std::string, std::optional<SessionInfo>> sessions_;  // by module id, date and slot
   std::unordered_map<std::int64_t, std::unordered_set<std::int64_t>> entered_;  // by session id
+  std::unordered_map<std::int64_t, std::int64_t> module_of_;  // session id to module id
+  // Modules of which one half-day was looked up, and those looked up whole: of sessions, of entries.
+  std::unordered_set<std::int64_t> sessions_asked_, sessions_whole_, entered_asked_, entered_whole_;
   std::vector<Value> row_;
   std::string key_;
 };

@@ -447,7 +447,8 @@ struct WriteTransaction::Table {
   std::string name;
   std::vector<std::string> columns;  // after `id`, before `hash`, in declared order
   std::unique_ptr<store_detail::Prepared> insert;
-  std::string full_batch_sql;  // Batch::kRows rows, built on the first full batch
+  std::string copy_sql;  // queries/pg/chain_copy_rows.sql filled in, on the first batch
+  std::optional<bool> rows_filtered;  // row-level security applies to this writer (PostgreSQL)
 };
 
 namespace {
@@ -527,20 +528,27 @@ WriteTransaction::~WriteTransaction() {
   end_interruptible();
 }
 
-// Rows of one table held by Appender::append_new for one multi-row INSERT
-// (queries/pg/chain_insert_rows.sql): on PostgreSQL a statement a row waits a round trip a row,
-// most of a bulk import's time.
+// Rows of one table held by Appender::append_new, sent by one COPY FROM STDIN
+// (queries/pg/chain_copy_rows.sql): on PostgreSQL a statement a row waits a round trip a row, most
+// of a bulk import's time, and COPY parses and inserts rows faster than a multi-row INSERT.
 struct WriteTransaction::Batch {
-  static constexpr std::size_t kRows = 1000;  // 16,000 parameters for an attendance batch, of 65,535
+  static constexpr std::size_t kSendAt = 64 * 1024;  // bytes held before they go to the server
   Table* table = nullptr;
-  std::size_t rows = 0;
-  std::vector<std::string> values;  // row after row: id, the columns, hash
-  std::vector<const char*> pointers;  // null for NULL
-  std::vector<int> lengths;
-  std::vector<int> formats;  // 1 for the hash's bytes
+  std::string rows;  // COPY's text format: tab between columns, newline after each row
 };
 
 bool WriteTransaction::batches_new_rows() const { return ledger_.impl_->pg && !server_link_; }
+
+bool WriteTransaction::copies_rows(Table& t) {
+  if (!batches_new_rows()) return false;
+  if (!t.rows_filtered) {
+    auto q = ledger_.impl_->prepare_sql(std::string(resource("queries/pg/row_security_active.sql")));
+    q->bind_text(1, t.name);
+    q->step();
+    t.rows_filtered = q->i64(0) != 0;
+  }
+  return !*t.rows_filtered;
+}
 
 WriteTransaction::Table& WriteTransaction::table(std::string_view name) {
   for (auto& t : tables_)
@@ -618,23 +626,35 @@ std::int64_t Appender::append_as(const std::vector<Value>& values, bool known_ne
 }
 
 namespace {
-// `INSERT INTO table VALUES ($1, …), …` for `rows` rows of `width` values.
-std::string rows_sql(const std::string& table, std::size_t rows, std::size_t width) {
-  std::string values;
-  values.reserve(rows * width * 8);
-  std::size_t n = 0;
-  for (std::size_t r = 0; r < rows; ++r) {
-    values += r == 0 ? "(" : ", (";
-    for (std::size_t c = 0; c < width; ++c) {
-      if (c > 0) values += ", ";
-      fmt::format_to(std::back_inserter(values), "${}", ++n);
+// A value in COPY's text format: backslash, tab, newline and carriage return escaped.
+void copy_text(std::string& out, std::string_view text) {
+  for (const char c : text) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      default: out += c;
     }
-    values += ')';
   }
-  std::string sql(resource("queries/pg/chain_insert_rows.sql"));
-  sql.replace(sql.find("{table}"), 7, table);
-  sql.replace(sql.find("{rows}"), 6, values);
-  return sql;
+}
+
+void copy_integer(std::string& out, std::int64_t n) {
+  char text[24];
+  out.append(text, static_cast<std::size_t>(std::to_chars(text, text + sizeof text, n).ptr - text));
+}
+
+// Runs `send`, a clash found by the server becoming a failed write: the caller said these rows
+// were new, so a clash now is no row's refusal to report, but a write that cannot be done.
+template <typename Send>
+void send_new_rows(Send send) {
+  try {
+    send();
+  } catch (const ConstraintViolation& e) {
+    throw StoreError(e.what());
+  } catch (const DuplicateEntry& e) {
+    throw StoreError(e.what());
+  }
 }
 }  // namespace
 
@@ -642,66 +662,56 @@ void WriteTransaction::hold(Table& t, std::int64_t id, const std::vector<const V
   auto& pg = *ledger_.impl_->pg;
   if (!batch_) batch_ = std::make_unique<Batch>();
   Batch& b = *batch_;
-  if (b.rows > 0 && b.table != &t) pg.send_held();
+  if (b.table != &t) pg.send_held();
+  if (t.copy_sql.empty()) {
+    std::string columns = "id";
+    for (const auto& c : t.columns) columns += ", " + c;
+    t.copy_sql = resource("queries/pg/chain_copy_rows.sql");
+    t.copy_sql.replace(t.copy_sql.find("{table}"), 7, t.name);
+    t.copy_sql.replace(t.copy_sql.find("{columns}"), 9, columns + ", hash");
+  }
+  const bool first = b.table != &t;
   b.table = &t;
-  const std::size_t width = t.columns.size() + 2;
-  if (b.values.size() < Batch::kRows * width) {
-    b.values.resize(Batch::kRows * width);
-    b.pointers.resize(Batch::kRows * width);
-    b.lengths.resize(Batch::kRows * width);
-    b.formats.resize(Batch::kRows * width);
-  }
-  std::size_t at = b.rows * width;
-  auto put = [&](const void* bytes, std::size_t size, int format) {
-    b.values[at].assign(static_cast<const char*>(bytes), size);
-    b.pointers[at] = b.values[at].data();
-    b.lengths[at] = static_cast<int>(size);
-    b.formats[at] = format;
-    ++at;
-  };
-  auto put_integer = [&](std::int64_t n) {
-    char text[24];
-    put(text, static_cast<std::size_t>(std::to_chars(text, text + sizeof text, n).ptr - text), 0);
-  };
-  put_integer(id);
+  std::string& out = b.rows;
+  copy_integer(out, id);
   for (const Value* v : ordered) {
-    if (const auto* n = std::get_if<std::int64_t>(v)) {
-      put_integer(*n);
-    } else if (const auto* text = std::get_if<std::string>(v)) {
-      put(text->data(), text->size(), 0);
-    } else {
-      b.pointers[at] = nullptr;
-      b.lengths[at] = 0;
-      b.formats[at] = 0;
-      ++at;
-    }
+    out += '\t';
+    if (const auto* n = std::get_if<std::int64_t>(v))
+      copy_integer(out, *n);
+    else if (const auto* text = std::get_if<std::string>(v))
+      copy_text(out, *text);
+    else
+      out += "\\N";
   }
-  put(digest.data(), digest.size(), 1);
-  if (b.rows++ == 0) pg.hold([this] { send_batch(); });
-  if (b.rows == Batch::kRows) pg.send_held();
+  // bytea's hex input, its backslash escaped for COPY.
+  out += "\t\\\\x";
+  static constexpr char kHex[] = "0123456789abcdef";
+  for (const auto byte : digest) {
+    out += kHex[byte >> 4];
+    out += kHex[byte & 0x0f];
+  }
+  out += '\n';
+  if (first) pg.hold([this] { send_batch(); });
+  if (out.size() >= Batch::kSendAt) {
+    send_new_rows([&] {
+      if (!pg.copying()) pg.copy_begin(t.copy_sql);
+      pg.copy_rows(out);
+    });
+    out.clear();
+  }
 }
 
 void WriteTransaction::send_batch() {
   Batch& b = *batch_;
-  Table& t = *b.table;
-  const std::size_t width = t.columns.size() + 2, n = b.rows * width;
-  const bool full = b.rows == Batch::kRows;
-  if (full && t.full_batch_sql.empty()) t.full_batch_sql = rows_sql(t.name, b.rows, width);
-  const std::string sql = full ? std::string() : rows_sql(t.name, b.rows, width);
-  b.rows = 0;
-  const std::vector<const char*> pointers(b.pointers.begin(), b.pointers.begin() + static_cast<std::ptrdiff_t>(n));
-  const std::vector<int> lengths(b.lengths.begin(), b.lengths.begin() + static_cast<std::ptrdiff_t>(n));
-  const std::vector<int> formats(b.formats.begin(), b.formats.begin() + static_cast<std::ptrdiff_t>(n));
-  try {
-    ledger_.impl_->pg->run_params(full ? "ledger_rows_" + t.name : std::string(), full ? t.full_batch_sql : sql, pointers, lengths,
-                                  formats);
-  } catch (const ConstraintViolation& e) {
-    // The caller said these rows were new: a clash now is no row's refusal to report, but a write
-    // that cannot be done.
-    throw StoreError(e.what());
-  } catch (const DuplicateEntry& e) {
-    throw StoreError(e.what());
-  }
+  auto& pg = *ledger_.impl_->pg;
+  const Table& t = *b.table;
+  b.table = nullptr;
+  send_new_rows([&] {
+    if (!pg.copying()) pg.copy_begin(t.copy_sql);
+    if (!b.rows.empty()) pg.copy_rows(b.rows);
+    b.rows.clear();
+    pg.copy_end();
+  });
 }
 
 namespace {
@@ -725,7 +735,7 @@ std::int64_t WriteTransaction::append_ordered(Table& t, const std::vector<const 
   encode_row(encoded_, t.name, id, ordered);
   const Digest digest = server_link_ ? server_linked(*server_link_, id, encoded_) : sha_.link(head_.hash, encoded_);
   ++appended_;
-  if (known_new && batches_new_rows()) {
+  if (known_new && copies_rows(t)) {
     hold(t, id, ordered, digest);
     head_ = ChainHead{id, digest};
     return id;

@@ -145,6 +145,9 @@ class WriteTransaction {
   friend class Appender;
   Table& table(std::string_view name);
   std::int64_t append_ordered(Table& table, const std::vector<const Value*>& ordered, bool known_new = false);
+  // Whether append_new's rows go by COPY: batches_new_rows(), and no row-level security on `table`
+  // for this writer (COPY FROM refuses it).
+  bool copies_rows(Table& table);
   void hold(Table& table, std::int64_t id, const std::vector<const Value*>& ordered, const Digest& digest);
   void send_batch();
 

@@ -27,7 +27,7 @@ namespace {
   X(PQconnectdb) X(PQstatus) X(PQerrorMessage) X(PQfinish) X(PQexec) X(PQprepare) X(PQdescribePrepared)         \
   X(PQexecPrepared) X(PQresultStatus) X(PQresultErrorField) X(PQclear) X(PQntuples) X(PQnfields) X(PQfname)    \
   X(PQftype) X(PQgetvalue) X(PQgetlength) X(PQgetisnull) X(PQcmdTuples) X(PQsetNoticeProcessor)                \
-  X(PQtransactionStatus) X(PQexecParams)
+  X(PQtransactionStatus) X(PQputCopyData) X(PQputCopyEnd) X(PQgetResult)
 
 struct Pq {
 #define LEDGER_PQ_POINTER(name) decltype(&::name) name = nullptr;
@@ -528,22 +528,42 @@ PgConnection::~PgConnection() {
 }
 
 std::unique_ptr<Prepared> PgConnection::prepare(const std::string& sql) {
+  // A statement prepared during a COPY would end it ("COPY terminated by new PQexec").
+  send_held();
   return std::make_unique<PgPrepared>(*this, "ledger_" + std::to_string(++statements_), sql);
 }
 
-void PgConnection::run_params(const std::string& name, const std::string& sql, const std::vector<const char*>& values,
-                              const std::vector<int>& lengths, const std::vector<int>& formats) {
-  send_held();
-  const int n = static_cast<int>(values.size());
-  if (name.empty()) {
-    checked(pq().PQexecParams(conn_, sql.c_str(), n, nullptr, values.data(), lengths.data(), formats.data(), 0), conn_);
-    return;
+void PgConnection::copy_begin(const std::string& statement) {
+  Result started(pq().PQexec(conn_, statement.c_str()));
+  if (pq().PQresultStatus(started.get()) != PGRES_COPY_IN) throw_result(started.get(), conn_);
+  copying_ = true;
+}
+
+void PgConnection::copy_rows(const std::string& rows) {
+  // Blocking connection: 1 is sent, -1 a connection lost; the server's refusal of a row comes at
+  // the end (copy_end).
+  if (pq().PQputCopyData(conn_, rows.data(), static_cast<int>(rows.size())) != 1) {
+    copying_ = false;
+    throw_result(nullptr, conn_);
   }
-  if (std::find(prepared_names_.begin(), prepared_names_.end(), name) == prepared_names_.end()) {
-    checked(store_detail::prepare(conn_, name, sql, 0, nullptr).release(), conn_);
-    prepared_names_.push_back(name);
-  }
-  checked(pq().PQexecPrepared(conn_, name.c_str(), n, values.data(), lengths.data(), formats.data(), 0), conn_);
+}
+
+void PgConnection::copy_end() {
+  copying_ = false;
+  if (pq().PQputCopyEnd(conn_, nullptr) != 1) throw_result(nullptr, conn_);
+  Result ended(pq().PQgetResult(conn_));
+  // The remaining results up to the null one, as libpq requires before the next command.
+  while (PGresult* more = pq().PQgetResult(conn_)) pq().PQclear(more);
+  checked(ended.release(), conn_);
+}
+
+void PgConnection::drop_held() noexcept {
+  held_ = nullptr;
+  if (!copying_) return;
+  copying_ = false;
+  // The COPY fails on the server and takes the transaction with it: the rollback that follows.
+  if (pq().PQputCopyEnd(conn_, "rolled back") == 1)
+    while (PGresult* r = pq().PQgetResult(conn_)) pq().PQclear(r);
 }
 
 void PgConnection::exec(const std::string& script) {

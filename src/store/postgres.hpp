@@ -49,13 +49,17 @@ class PgConnection {
   // exec(), returning false instead of throwing (ROLLBACK in a destructor).
   bool try_exec(const std::string& script) noexcept;
 
-  // Runs `sql` with `values.size()` parameters ($1…), each text (format 0) or binary (1), NULL
-  // where the pointer is null; prepared once under `name` when a name is given.
-  void run_params(const std::string& name, const std::string& sql, const std::vector<const char*>& values,
-                  const std::vector<int>& lengths, const std::vector<int>& formats);
+  // COPY … FROM STDIN (the chain writer's batches, store/ledger.cpp): `copy_begin` starts it,
+  // `copy_rows` sends rows in COPY's text format, `copy_end` ends it and throws what the server
+  // refused. No other statement can run meanwhile: the rows' holder ends it in the function it
+  // holds (hold), which prepare() and every statement run first.
+  void copy_begin(const std::string& statement);
+  void copy_rows(const std::string& rows);
+  void copy_end();
+  bool copying() const { return copying_; }
 
-  // Rows held to be sent together (the chain writer's batches, store/ledger.cpp): `send` runs
-  // before the next statement, whatever it is, so every statement sees them.
+  // Rows held to be sent together: `send` runs before the next statement, whatever it is, so
+  // every statement sees them.
   void hold(std::function<void()> send) { held_ = std::move(send); }
   void send_held() {
     if (!held_) return;
@@ -63,15 +67,15 @@ class PgConnection {
     held_ = nullptr;
     send();
   }
-  // A rollback: the rows held are forgotten, never sent.
-  void drop_held() noexcept { held_ = nullptr; }
+  // A rollback: the rows held are forgotten, never sent, and a COPY under way is abandoned.
+  void drop_held() noexcept;
 
   PGconn* raw() const { return conn_; }
 
  private:
   PGconn* conn_ = nullptr;
   int statements_ = 0;  // names the prepared statements
-  std::vector<std::string> prepared_names_;  // run_params'
+  bool copying_ = false;  // a COPY FROM STDIN under way
   std::function<void()> held_;
 };
 

@@ -96,5 +96,44 @@ TEST_F(BulkFixture, ASecondEntryInTheSameFileIsRefused) {
   EXPECT_EQ(count("attendance"), 0);
 }
 
+TEST_F(BulkFixture, ProofsAndSheetsKeepTheirBackslashes) {
+  // PostgreSQL's bulk path sends rows in COPY's text format, where a backslash starts an escape
+  // (\N a NULL, \t a tab); control characters themselves are refused before (a line break here).
+  const auto problems = attend("module,date,slot,trainee,minutes,trainee_signed,trainer_signed,proof,sheet\n"
+                               "PREMSS,2026-10-05,am,T01,210,yes,yes,C:\\scans\\oct.pdf,\\N\n"
+                               "PREMSS,2026-10-05,am,T02,210,yes,yes,\\\\serveur\\feuilles,F\\t1\\\n"
+                               "PREMSS,2026-10-05,pm,T02,180,yes,yes,\"ligne\nsuivante\",F2\n");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].find(":4: proof: ligne\\x0Asuivante: contient un caractère de contrôle (U+000A)"), std::string::npos)
+      << problems[0];
+  EXPECT_TRUE(attend("module,date,slot,trainee,minutes,trainee_signed,trainer_signed,proof,sheet\n"
+                     "PREMSS,2026-10-05,am,T01,210,yes,yes,C:\\scans\\oct.pdf,\\N\n"
+                     "PREMSS,2026-10-05,am,T02,210,yes,yes,\\\\serveur\\feuilles,F\\t1\\\n")
+                  .empty());
+  EXPECT_EQ(sql_rows("SELECT proof || '|' || sheet FROM attendance ORDER BY id"),
+            "C:\\scans\\oct.pdf|\\N,\\\\serveur\\feuilles|F\\t1\\");
+  EXPECT_TRUE(verify_chain(*ledger).ok);
+}
+
+TEST_F(BulkFixture, AModuleReadWholeStillRefusesAPairAlreadyEntered) {
+  ASSERT_TRUE(attend(std::string(kHeader) + "PREMSS,2026-10-05,am,T01,210,yes,yes\n").empty());
+  // The second half-day of the module named reads the whole module: its half-days and their
+  // first entries, the earlier write's among them.
+  const auto problems = attend(std::string(kHeader) +
+                               "PREMSS,2026-10-05,pm,T01,180,yes,yes\n"
+                               "PREMSS,2026-10-06,am,T01,210,yes,yes\n"
+                               "PREMSS,2026-10-05,am,T02,200,yes,yes\n"
+                               "PREMSS,2026-10-05,am,T01,100,yes,yes\n");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].find(":5: trainee: T01: a déjà une entrée"), std::string::npos) << problems[0];
+  EXPECT_TRUE(attend(std::string(kHeader) +
+                     "PREMSS,2026-10-05,pm,T01,180,yes,yes\n"
+                     "PREMSS,2026-10-06,am,T01,210,yes,yes\n"
+                     "PREMSS,2026-10-05,am,T02,200,yes,yes\n")
+                  .empty());
+  EXPECT_EQ(count("attendance"), 4);
+  EXPECT_TRUE(verify_chain(*ledger).ok);
+}
+
 }  // namespace
 }  // namespace ledger::testing

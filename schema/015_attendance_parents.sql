@@ -1,0 +1,4 @@
+-- Migration 15: nothing changes on SQLite, whose foreign keys on attendance stay as they are. On
+-- PostgreSQL (schema/pg/015_attendance_parents.sql) the parents of new entries are checked once
+-- per statement rather than once per row, so that a bulk import's COPY is not slowed by a check
+-- queued for every row.
