@@ -249,7 +249,7 @@ ConventionSpec recorded_spec(Ledger& ledger, const ConventionState& st) {
     while (q.next())
       spec.modules.push_back({q.text("code"), q.text("label"), q.text("org_key"), q.i64("minutes"), q.opt_i64("training_minutes"),
                               q.opt_i64("support_minutes"), q.opt_i64("evaluation_minutes"), q.opt_i64("days_x100"), q.flag("elearning"),
-                              q.opt_text("place"), q.i64("price_ht_cents")});
+                              q.opt_text("place"), q.i64("price_ht_cents"), {}});
     for (auto& m : spec.modules)
       for (const auto& a : module_activities(ledger, st.module(m.code)->id)) m.activities.push_back({a.code, a.label, a.kind, a.minutes});
   }

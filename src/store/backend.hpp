@@ -5,8 +5,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ledger::store_detail {
@@ -49,5 +51,9 @@ struct Prepared {
  protected:
   std::string sql_;
 };
+
+// A template's SQL (queries/chain_insert.sql…) with every `{name}` replaced by its value, comments
+// included; std::logic_error when the template lacks one of them.
+std::string filled(std::string sql, std::initializer_list<std::pair<std::string_view, std::string_view>> values);
 
 }  // namespace ledger::store_detail

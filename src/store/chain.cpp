@@ -197,9 +197,7 @@ std::vector<Cursor> table_cursors(Ledger::Impl& db, std::string_view row_query) 
   for (const auto& table : column_strings(db, "queries/chain_tables.sql")) {
     Cursor c;
     c.table = table;
-    std::string sql = row_template;
-    sql.replace(sql.find("{table}"), 7, c.table);
-    c.stmt = db.prepare_sql(sql);
+    c.stmt = db.prepare_sql(store_detail::filled(row_template, {{"table", c.table}}));
     c.hash_column = static_cast<int>(c.stmt->columns.size()) - 1;
     if (c.hash_column < 0 || c.stmt->columns.back() != "hash")
       throw std::logic_error("chained table without a final hash column: " + c.table);

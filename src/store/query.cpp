@@ -14,6 +14,16 @@ namespace ledger {
 
 namespace store_detail {
 
+std::string filled(std::string sql, std::initializer_list<std::pair<std::string_view, std::string_view>> values) {
+  for (const auto& [name, value] : values) {
+    const std::string placeholder = "{" + std::string(name) + "}";
+    std::size_t at = sql.find(placeholder);
+    if (at == std::string::npos) throw std::logic_error("SQL template without " + placeholder + ": " + sql);
+    for (; at != std::string::npos; at = sql.find(placeholder, at + value.size())) sql.replace(at, placeholder.size(), value);
+  }
+  return sql;
+}
+
 namespace {
 // Runs a SQLiteCpp call, its exception turned into a store error.
 template <typename F>

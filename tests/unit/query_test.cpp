@@ -2,10 +2,21 @@
 #include <gtest/gtest.h>
 
 #include "fixture.hpp"
+#include "store/backend.hpp"
 #include "store/errors.hpp"
 
 namespace ledger::testing {
 namespace {
+
+TEST(SqlTemplate, EveryPlaceholderIsFilledCommentsIncluded) {
+  // A template whose comment named {table} once had its comment filled and its statement left
+  // as it was (ANALYZE {table}, refused by the server, and nobody told).
+  EXPECT_EQ(store_detail::filled("-- rows appended to {table}\nANALYZE {table};", {{"table", "attendance"}}),
+            "-- rows appended to attendance\nANALYZE attendance;");
+  EXPECT_EQ(store_detail::filled("COPY {table} ({columns}) FROM STDIN;", {{"table", "t"}, {"columns", "id, {table}"}}),
+            "COPY t (id, {table}) FROM STDIN;");
+  EXPECT_THROW(store_detail::filled("ANALYZE {tabel};", {{"table", "attendance"}}), std::logic_error);
+}
 
 struct QueryTest : LedgerFixture {
   void SetUp() override { import(template_toml()); }
