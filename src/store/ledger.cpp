@@ -624,15 +624,13 @@ std::int64_t Appender::append_as(const std::vector<Value>& values, bool known_ne
 namespace {
 // A value in COPY's text format: backslash, tab, newline and carriage return escaped.
 void copy_text(std::string& out, std::string_view text) {
-  for (const char c : text) {
-    switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
-    }
+  std::size_t from = 0;
+  for (std::size_t at; (at = text.find_first_of("\\\t\n\r", from)) != std::string_view::npos; from = at + 1) {
+    out.append(text.substr(from, at - from));
+    out += '\\';
+    out += text[at] == '\t' ? 't' : text[at] == '\n' ? 'n' : text[at] == '\r' ? 'r' : '\\';
   }
+  out.append(text.substr(from));
 }
 
 void copy_integer(std::string& out, std::int64_t n) {
@@ -679,13 +677,14 @@ void WriteTransaction::hold(Table& t, std::int64_t id, const std::vector<const V
       out += "\\N";
   }
   // bytea's hex input, its backslash escaped for COPY.
-  out += "\t\\\\x";
   static constexpr char kHex[] = "0123456789abcdef";
-  for (const auto byte : digest) {
-    out += kHex[byte >> 4];
-    out += kHex[byte & 0x0f];
+  char hash[4 + 2 * std::tuple_size_v<Digest> + 1] = {'\t', '\\', '\\', 'x'};
+  for (std::size_t i = 0; i < digest.size(); ++i) {
+    hash[4 + 2 * i] = kHex[digest[i] >> 4];
+    hash[5 + 2 * i] = kHex[digest[i] & 0x0f];
   }
-  out += '\n';
+  hash[sizeof hash - 1] = '\n';
+  out.append(hash, sizeof hash);
   if (first) pg.hold([this] { send_batch(); });
   if (out.size() >= Batch::kSendAt) {
     send_new_rows([&] {
