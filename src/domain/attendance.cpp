@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "store/errors.hpp"
@@ -100,14 +101,24 @@ std::optional<LatestEntry> AttendanceBook::latest(std::int64_t session_id, std::
   return l;
 }
 
+namespace {
+// Adds `trainee` to the sorted `trainees`; false when it is there already.
+bool add_trainee(std::vector<std::int64_t>& trainees, std::int64_t trainee) {
+  const auto at = std::lower_bound(trainees.begin(), trainees.end(), trainee);
+  if (at != trainees.end() && *at == trainee) return false;
+  trainees.insert(at, trainee);
+  return true;
+}
+}  // namespace
+
 void AttendanceBook::load_entered(std::int64_t module_id, std::optional<std::int64_t> session_id) {
   auto q = ledger_.query("attendance_entered");
   q.bind(1, module_id);
   q.bind(2, opt(session_id));
-  while (q.next()) entered_[q.i64("session_id")].insert(q.i64("trainee_id"));
+  while (q.next()) add_trainee(entered_[q.i64("session_id")], q.i64("trainee_id"));
 }
 
-std::unordered_set<std::int64_t>& AttendanceBook::entered(std::int64_t session_id) {
+std::vector<std::int64_t>& AttendanceBook::entered(std::int64_t session_id) {
   if (const auto it = entered_.find(session_id); it != entered_.end()) return it->second;
   const auto module = module_of_.find(session_id);
   if (module == module_of_.end()) throw std::logic_error(fmt::format("half-day {} not looked up by session()", session_id));
@@ -126,7 +137,7 @@ std::unordered_set<std::int64_t>& AttendanceBook::entered(std::int64_t session_i
 bool AttendanceBook::append_first(const EntryValues& e, const Origin& origin, const std::string& trainee_code,
                                   ProblemList& problems) {
   // The writer holds the chain's lock, so no other can enter the pair meanwhile.
-  if (txn_.batches_new_rows() && !e.supersedes && entered(e.session_id).insert(e.trainee_id).second) {
+  if (txn_.batches_new_rows() && !e.supersedes && add_trainee(entered(e.session_id), e.trainee_id)) {
     entries_.append_new(row(e));
     return true;
   }
