@@ -16,14 +16,14 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
 DECLARE
   missing text;
 BEGIN
-  SELECT 'half-day ' || n.session_id INTO missing FROM (SELECT DISTINCT session_id FROM new_entries) n
+  SELECT 'half-day ' || n.session_id INTO missing FROM (SELECT DISTINCT session_id FROM new_rows) n
   WHERE NOT EXISTS (SELECT 1 FROM session s WHERE s.id = n.session_id) LIMIT 1;
   IF missing IS NULL THEN
-    SELECT 'trainee ' || n.trainee_id INTO missing FROM (SELECT DISTINCT trainee_id FROM new_entries) n
+    SELECT 'trainee ' || n.trainee_id INTO missing FROM (SELECT DISTINCT trainee_id FROM new_rows) n
     WHERE NOT EXISTS (SELECT 1 FROM trainee t WHERE t.id = n.trainee_id) LIMIT 1;
   END IF;
   IF missing IS NULL THEN
-    SELECT 'entry ' || n.supersedes INTO missing FROM new_entries n
+    SELECT 'entry ' || n.supersedes INTO missing FROM new_rows n
     WHERE n.supersedes IS NOT NULL AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.id = n.supersedes) LIMIT 1;
   END IF;
   IF missing IS NOT NULL THEN
@@ -33,4 +33,4 @@ BEGIN
 END $$;
 
 CREATE TRIGGER attendance_parents AFTER INSERT ON attendance
-  REFERENCING NEW TABLE AS new_entries FOR EACH STATEMENT EXECUTE FUNCTION ledger_attendance_parents();
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ledger_attendance_parents();

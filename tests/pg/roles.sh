@@ -106,6 +106,14 @@ done
 [ "$(sql_as "$carol" "SELECT has_table_privilege('cancellation', 'INSERT')")" = f ] || fail "carol (auditor) may insert"
 [ "$(sql_as "$bob" "SELECT count(*) FROM convention WHERE ref = 'CQP-2026-EXEMPLE'")" = 0 ] || fail "bob sees A"
 
+# Nor can a row name another recorder through psql.
+a_session=$(as_admin "$database" -At -c "SELECT s.id FROM session s JOIN convention c ON c.id = s.convention_id WHERE c.ref = 'CQP-2026-EXEMPLE' LIMIT 1")
+out=$(sql_as "$alice" "INSERT INTO cancellation VALUES (999998, $a_session, 'of', '2026-10-01', 'x', '2026-10-01T00:00:00Z', 'someone_else', '\\x00')")
+case "$out" in
+  *"recorded_by must be the session user"*) echo "refused as expected through psql: a row recorded by someone else";;
+  *) fail "alice through psql, recorded_by someone else: $out";;
+esac
+
 # recorded_by is the server's session user, whatever LEDGER_USER says.
 recorded=$(as_admin "$database" -At -c "SELECT DISTINCT recorded_by FROM attendance ORDER BY 1" | tr '\n' ' ')
 [ "$recorded" = "$alice $bob " ] || fail "recorded_by: $recorded"
