@@ -212,6 +212,13 @@ long pg_count(const std::string& url, const std::string& sql, const fs::path& lo
   return std::stol(must({"psql", url, "-v", "ON_ERROR_STOP=1", "-tAc", sql}, "", log).out);
 }
 
+// What the last load left the server to do, done before the next timed one (as `sync` before the
+// SQLite timings): autovacuum's VACUUM and ANALYZE of a table just loaded, and the checkpoint that
+// writes its pages out, would otherwise run during it on the same two cores.
+void pg_settle(const std::string& url, const fs::path& log) {
+  must({"psql", url, "-v", "ON_ERROR_STOP=1", "-qc", "VACUUM ANALYZE", "-qc", "CHECKPOINT"}, "", log);
+}
+
 // The same on PostgreSQL: `attend --file` against psql's `\copy` of the CSV into a plain table
 // with the same unique index; eight writers at once, each recording five 50-trainee half-days in
 // a convention of its own; the month report.
@@ -245,8 +252,10 @@ void bench_postgres(const Options& o, long entries, const fs::path& dir, const f
            "\\copy attendance FROM '"
         << csv.string() << "' WITH (FORMAT csv, HEADER true)\n";
   }
+  pg_settle(db, log);
   std::cerr << "bench: PostgreSQL: psql \\copy\n";
   const Run copy = must({"psql", plain, "-v", "ON_ERROR_STOP=1", "-q", "-f", (dir / "copy.sql").string()}, "", log);
+  pg_settle(plain, log);
   std::cerr << "bench: PostgreSQL: ledger attend --file\n";
   const Run import = must({o.ledger, "attend", "--file", csv.string()}, db, log);
   t.set("PostgreSQL: psql \\copy, wall s", entries, fixed(copy.wall, 2));
