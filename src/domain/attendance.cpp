@@ -50,7 +50,8 @@ const SessionInfo* AttendanceBook::session(std::int64_t module_id, const std::st
   session_key(key_, module_id, date, slot);
   auto it = sessions_.find(key_);
   if (it == sessions_.end() && !sessions_whole_.contains(module_id)) {
-    if (sessions_asked_.insert(module_id).second) {
+    // Once a module was read whole, this is a bulk file: the next modules are read whole at once.
+    if (sessions_asked_.insert(module_id).second && sessions_whole_.empty()) {
       load_sessions(module_id, date, slot);
     } else {
       load_sessions(module_id, std::nullopt, slot);
@@ -124,7 +125,7 @@ std::vector<std::int64_t>& AttendanceBook::entered(std::int64_t session_id) {
   if (module == module_of_.end()) throw std::logic_error(fmt::format("half-day {} not looked up by session()", session_id));
   const std::int64_t module_id = module->second;
   if (!entered_whole_.contains(module_id)) {
-    if (entered_asked_.insert(module_id).second) {
+    if (entered_asked_.insert(module_id).second && entered_whole_.empty()) {
       load_entered(module_id, session_id);
     } else {
       load_entered(module_id, std::nullopt);

@@ -1,7 +1,9 @@
 // Recording attendance entries: one validated path for `attend`, `attend --file`, the demo and
 // the benchmark. Each half-day is looked up once and kept, and from a module's second half-day on
-// the whole module is looked up at once, so that a bulk file costs a few queries per module, not
-// one per line or per half-day, and one half-day costs one query.
+// the whole module is looked up at once, as is every module named after that: a bulk file costs
+// two queries per module, not one per line or per half-day, and one half-day costs one query. On
+// PostgreSQL each query ends the COPY under way (store/ledger.cpp), and the server waits for the
+// next rows meanwhile.
 #pragma once
 
 #include <memory>
