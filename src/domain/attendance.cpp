@@ -30,6 +30,12 @@ const ConventionState& AttendanceBook::convention(const std::string& ref) {
   return it->second;
 }
 
+bool AttendanceBook::ModuleReads::next_is_whole(std::int64_t module) {
+  if (asked.insert(module).second && whole.empty()) return false;
+  whole.insert(module);
+  return true;
+}
+
 void AttendanceBook::load_sessions(std::int64_t module_id, const std::optional<std::string>& date, const std::string& slot) {
   auto q = ledger_.query("attendance_session");
   q.bind(1, module_id);
@@ -49,14 +55,8 @@ void AttendanceBook::load_sessions(std::int64_t module_id, const std::optional<s
 const SessionInfo* AttendanceBook::session(std::int64_t module_id, const std::string& date, const std::string& slot) {
   session_key(key_, module_id, date, slot);
   auto it = sessions_.find(key_);
-  if (it == sessions_.end() && !sessions_whole_.contains(module_id)) {
-    // Once a module was read whole, this is a bulk file: the next modules are read whole at once.
-    if (sessions_asked_.insert(module_id).second && sessions_whole_.empty()) {
-      load_sessions(module_id, date, slot);
-    } else {
-      load_sessions(module_id, std::nullopt, slot);
-      sessions_whole_.insert(module_id);
-    }
+  if (it == sessions_.end() && !session_reads_.whole.contains(module_id)) {
+    load_sessions(module_id, session_reads_.next_is_whole(module_id) ? std::nullopt : std::optional(date), slot);
     session_key(key_, module_id, date, slot);
     it = sessions_.find(key_);
   }
@@ -124,14 +124,8 @@ std::vector<std::int64_t>& AttendanceBook::entered(std::int64_t session_id) {
   const auto module = module_of_.find(session_id);
   if (module == module_of_.end()) throw std::logic_error(fmt::format("half-day {} not looked up by session()", session_id));
   const std::int64_t module_id = module->second;
-  if (!entered_whole_.contains(module_id)) {
-    if (entered_asked_.insert(module_id).second && entered_whole_.empty()) {
-      load_entered(module_id, session_id);
-    } else {
-      load_entered(module_id, std::nullopt);
-      entered_whole_.insert(module_id);
-    }
-  }
+  if (!entered_reads_.whole.contains(module_id))
+    load_entered(module_id, entered_reads_.next_is_whole(module_id) ? std::nullopt : std::optional(session_id));
   return entered_[session_id];
 }
 

@@ -88,8 +88,14 @@ class AttendanceBook {
   std::unordered_map<std::string, std::optional<SessionInfo>> sessions_;  // by module id, date and slot
   std::unordered_map<std::int64_t, std::vector<std::int64_t>> entered_;  // by session id
   std::unordered_map<std::int64_t, std::int64_t> module_of_;  // session id to module id
-  // Modules of which one half-day was looked up, and those looked up whole: of sessions, of entries.
-  std::unordered_set<std::int64_t> sessions_asked_, sessions_whole_, entered_asked_, entered_whole_;
+  // The modules read one half-day at a time, and those read whole.
+  struct ModuleReads {
+    std::unordered_set<std::int64_t> asked, whole;
+    // Records a read of `module`; true when it is to be of the whole module: from the module's
+    // second read on, and for every module once one was read whole (a bulk file).
+    bool next_is_whole(std::int64_t module);
+  };
+  ModuleReads session_reads_, entered_reads_;
   std::vector<Value> row_;
   std::string key_;
 };

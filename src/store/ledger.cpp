@@ -656,15 +656,18 @@ void WriteTransaction::hold(Table& t, std::int64_t id, const std::vector<const V
   auto& pg = *ledger_.impl_->pg;
   if (!batch_) batch_ = std::make_unique<Batch>();
   Batch& b = *batch_;
-  if (b.table != &t) pg.send_held();
-  if (t.copy_sql.empty()) {
-    std::string columns = "id";
-    for (const auto& c : t.columns) columns += ", " + c;
-    t.copy_sql = store_detail::filled(std::string(resource("queries/pg/chain_copy_rows.sql")),
-                                      {{"table", t.name}, {"columns", columns + ", hash"}});
+  if (b.table != &t) {
+    // A batch of another table goes first; this one is sent before the next statement.
+    pg.send_held();
+    if (t.copy_sql.empty()) {
+      std::string columns = "id";
+      for (const auto& c : t.columns) columns += ", " + c;
+      t.copy_sql = store_detail::filled(std::string(resource("queries/pg/chain_copy_rows.sql")),
+                                        {{"table", t.name}, {"columns", columns + ", hash"}});
+    }
+    b.table = &t;
+    pg.hold([this] { send_batch(); });
   }
-  const bool first = b.table != &t;
-  b.table = &t;
   std::string& out = b.rows;
   copy_integer(out, id);
   for (const Value* v : ordered) {
@@ -685,7 +688,6 @@ void WriteTransaction::hold(Table& t, std::int64_t id, const std::vector<const V
   }
   hash[sizeof hash - 1] = '\n';
   out.append(hash, sizeof hash);
-  if (first) pg.hold([this] { send_batch(); });
   if (out.size() >= Batch::kSendAt) {
     send_new_rows([&] {
       if (!pg.copying()) pg.copy_begin(t.copy_sql);
